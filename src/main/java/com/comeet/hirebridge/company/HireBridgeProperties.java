@@ -1,0 +1,43 @@
+package com.comeet.hirebridge.company;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The operator's configuration under {@code hirebridge.*}, exactly as written in {@code application.yaml}.
+ * Nothing here is trusted until {@link CompanyDirectory} has validated it.
+ */
+@ConfigurationProperties("hirebridge")
+public record HireBridgeProperties(
+        Map<String, CompanyProperties> companies,
+        @DefaultValue("mappings") String mappingsDir,
+        @DefaultValue("1MB") DataSize maxBodySize,
+        @DefaultValue Hris hris) {
+
+    public HireBridgeProperties {
+        companies = companies == null ? Map.of() : companies;
+    }
+
+    /** One company, keyed by the segment Comeet's URLs carry. */
+    public record CompanyProperties(
+            List<String> secrets,
+            String target,
+            String mapping,
+            BambooHrProperties bamboohr) {
+    }
+
+    /** The company's BambooHR account. */
+    public record BambooHrProperties(String baseUrl, String apiKey) {
+    }
+
+    /** How the bridge talks to any HRIS. */
+    public record Hris(
+            @DefaultValue("3s") Duration connectTimeout,
+            @DefaultValue("10s") Duration responseTimeout) {
+    }
+}

@@ -1,0 +1,180 @@
+package com.comeet.hirebridge.inbound;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Takes a Comeet webhook's body off the wire before any other code can read or decode it: at most the configured
+ * size (413 beyond it), and presented to the routes as opaque bytes, whatever {@code Content-Type} the request
+ * claims. A form or text content type would otherwise make the HTTP layer parse or re-decode the body, and the
+ * signature covers the bytes exactly as sent.
+ */
+public class ComeetRequestFilter extends OncePerRequestFilter {
+
+    private static final String TOO_LARGE = "{\"display_message\":\"The hire is larger than this bridge accepts. "
+            + "Contact IT.\"}";
+
+    private final long maxBodyBytes;
+
+    public ComeetRequestFilter(long maxBodyBytes) {
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (!"POST".equals(request.getMethod())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (request.getContentLengthLong() > maxBodyBytes) {
+            tooLarge(response);
+            return;
+        }
+        byte[] body;
+        try (InputStream in = request.getInputStream()) {
+            body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8L, maxBodyBytes + 1));
+        }
+        if (body.length > maxBodyBytes) {
+            tooLarge(response);
+            return;
+        }
+        chain.doFilter(new RawBodyRequest(request, body), response);
+    }
+
+    private static void tooLarge(HttpServletResponse response) throws IOException {
+        response.setStatus(413);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setHeader("Connection", "close");
+        response.getOutputStream().write(TOO_LARGE.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The request with its body already read: opaque bytes, and parameters only from the query string. */
+    private static final class RawBodyRequest extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        RawBodyRequest(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream bytes = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return bytes.read();
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) {
+                    return bytes.read(buffer, offset, length);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return bytes.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("the body is already read");
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            throw new IllegalStateException("a Comeet webhook body is read as bytes, never as text");
+        }
+
+        @Override
+        public String getContentType() {
+            return MediaType.APPLICATION_OCTET_STREAM_VALUE;
+        }
+
+        @Override
+        public String getCharacterEncoding() {
+            return null;
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+
+        @Override
+        public String getHeader(String name) {
+            if ("Content-Type".equalsIgnoreCase(name)) {
+                return getContentType();
+            }
+            if ("Content-Length".equalsIgnoreCase(name)) {
+                return String.valueOf(body.length);
+            }
+            return super.getHeader(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaders(String name) {
+            String replaced = "Content-Type".equalsIgnoreCase(name) || "Content-Length".equalsIgnoreCase(name)
+                    ? getHeader(name) : null;
+            return replaced != null ? Collections.enumeration(List.of(replaced)) : super.getHeaders(name);
+        }
+
+        @Override
+        public String getParameter(String name) {
+            String[] values = getParameterMap().get(name);
+            return values == null || values.length == 0 ? null : values[0];
+        }
+
+        @Override
+        public Map<String, String[]> getParameterMap() {
+            return UriComponentsBuilder.newInstance()
+                    .query(getQueryString()).build().getQueryParams().entrySet().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey,
+                            entry -> entry.getValue().stream().map(v -> v == null ? "" : v).toArray(String[]::new)));
+        }
+
+        @Override
+        public Enumeration<String> getParameterNames() {
+            return Collections.enumeration(getParameterMap().keySet());
+        }
+
+        @Override
+        public String[] getParameterValues(String name) {
+            return getParameterMap().get(name);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package com.comeet.hirebridge.mapping;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * How one HRIS field gets its value: the first source that holds a value, translated through {@code values}
+ * (key {@code "*"} catches every value not listed), else {@code defaultValue}.
+ *
+ * @param required the sentence shown to the recruiter when no value is found, or null when the field is optional
+ */
+record FieldRule(String field, List<FieldSource> sources, Map<String, String> values, String defaultValue,
+        String required) {
+
+    static final String ANY_OTHER_VALUE = "*";
+
+    String valueFor(JsonNode candidate) {
+        for (FieldSource source : sources) {
+            String found = source.read(candidate);
+            if (found != null) {
+                return values.getOrDefault(found, values.getOrDefault(ANY_OTHER_VALUE, found));
+            }
+        }
+        return defaultValue;
+    }
+}

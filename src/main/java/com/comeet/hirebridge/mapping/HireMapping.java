@@ -1,0 +1,48 @@
+package com.comeet.hirebridge.mapping;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * A validated mapping file: the HRIS fields of one target and operation, in the order the file lists them.
+ */
+public final class HireMapping {
+
+    private final String file;
+    private final List<FieldRule> rules;
+
+    HireMapping(String file, List<FieldRule> rules) {
+        this.file = file;
+        this.rules = List.copyOf(rules);
+    }
+
+    public String file() {
+        return file;
+    }
+
+    /**
+     * The HRIS fields for this candidate. Fields without a value are left out; when required values are missing,
+     * the result lists the recruiter's sentence for each.
+     */
+    public Result apply(JsonNode candidate) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (FieldRule rule : rules) {
+            String value = rule.valueFor(candidate);
+            if (value != null && !value.isEmpty()) {
+                fields.put(rule.field(), value);
+            } else if (rule.required() != null) {
+                missing.add(rule.required());
+            }
+        }
+        return new Result(fields, missing);
+    }
+
+    /** The mapped fields, and the sentences of required values that are missing (empty when complete). */
+    public record Result(Map<String, String> fields, List<String> missing) {
+    }
+}

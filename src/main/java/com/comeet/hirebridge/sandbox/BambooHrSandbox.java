@@ -1,0 +1,136 @@
+package com.comeet.hirebridge.sandbox;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The sandbox's slice of BambooHR's API: {@code POST /v1/employees} (JSON, HTTP Basic with the API key as user),
+ * answered 201 with {@code Location}, and {@code GET /v1/employees[/{id}]} to see what was created. Employees are
+ * kept in the bridge's own database.
+ */
+@RestController
+@RequestMapping("/sandbox/bamboohr/{companyDomain}/v1/employees")
+@ConditionalOnProperty(name = "hirebridge.sandbox.enabled", havingValue = "true")
+public class BambooHrSandbox {
+
+    private static final Logger log = LoggerFactory.getLogger(BambooHrSandbox.class);
+    private static final List<String> PRODUCTION_PROFILES = List.of("prod", "production");
+    private static final String ERROR_HEADER = "X-BambooHR-Error-Message";
+
+    private final JdbcClient db;
+    private final ObjectMapper json;
+    private final byte[] expectedAuthorization;
+
+    public BambooHrSandbox(JdbcClient db, ObjectMapper json, Environment environment,
+            @Value("${hirebridge.sandbox.api-key:}") String apiKey) {
+        if (Arrays.stream(environment.getActiveProfiles()).anyMatch(PRODUCTION_PROFILES::contains)) {
+            throw new IllegalStateException("hirebridge.sandbox.enabled is true under a production profile: "
+                    + "the BambooHR sandbox is for demos and tests only; remove it from the production configuration");
+        }
+        if (apiKey.isBlank()) {
+            throw new IllegalStateException("hirebridge.sandbox.api-key is missing: the sandbox needs the API key "
+                    + "it accepts");
+        }
+        this.db = db;
+        this.json = json;
+        this.expectedAuthorization = ("Basic " + Base64.getEncoder()
+                .encodeToString((apiKey + ":x").getBytes(StandardCharsets.UTF_8))).getBytes(StandardCharsets.UTF_8);
+        log.warn("The BambooHR sandbox is enabled at /sandbox/bamboohr/: for demos only, never for production");
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<Void> create(@PathVariable String companyDomain,
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @RequestBody JsonNode employee) throws JsonProcessingException {
+        if (!authorized(authorization)) {
+            return ResponseEntity.status(401).build();
+        }
+        if (!employee.isObject() || employee.path("firstName").asText("").isBlank()
+                || employee.path("lastName").asText("").isBlank()) {
+            return ResponseEntity.badRequest().header(ERROR_HEADER, "firstName and lastName are required").build();
+        }
+        KeyHolder keys = new GeneratedKeyHolder();
+        db.sql("INSERT INTO sandbox_employee (company, fields, created_at) VALUES (?, ?, ?)")
+                .params(companyDomain, json.writeValueAsString(employee), OffsetDateTime.now(ZoneOffset.UTC))
+                .update(keys, "id");
+        long id = keys.getKeyAs(Number.class).longValue();
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
+                .buildAndExpand(id).toUri()).build();
+    }
+
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<Map<String, Object>> list(@PathVariable String companyDomain,
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+        if (!authorized(authorization)) {
+            return ResponseEntity.status(401).build();
+        }
+        List<Map<String, Object>> employees = db.sql(
+                        "SELECT id, fields FROM sandbox_employee WHERE company = ? ORDER BY id")
+                .param(companyDomain)
+                .query((row, number) -> employee(row.getLong("id"), row.getString("fields")))
+                .list();
+        return ResponseEntity.ok(Map.of("employees", employees));
+    }
+
+    @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<Map<String, Object>> show(@PathVariable String companyDomain, @PathVariable long id,
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+        if (!authorized(authorization)) {
+            return ResponseEntity.status(401).build();
+        }
+        return db.sql("SELECT id, fields FROM sandbox_employee WHERE company = ? AND id = ?")
+                .params(companyDomain, id)
+                .query((row, number) -> employee(row.getLong("id"), row.getString("fields")))
+                .optional()
+                .map(ResponseEntity::ok)
+                .orElseGet(() -> ResponseEntity.notFound().build());
+    }
+
+    private Map<String, Object> employee(long id, String fields) {
+        Map<String, Object> employee = new LinkedHashMap<>();
+        employee.put("id", String.valueOf(id));
+        try {
+            employee.putAll(json.readValue(fields, new TypeReference<Map<String, Object>>() { }));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("sandbox_employee " + id + " holds invalid JSON", e);
+        }
+        return employee;
+    }
+
+    private boolean authorized(String authorization) {
+        return authorization != null
+                && MessageDigest.isEqual(authorization.getBytes(StandardCharsets.UTF_8), expectedAuthorization);
+    }
+}
