@@ -1,6 +1,5 @@
 package com.comeet.hirebridge.company;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -16,8 +15,7 @@ import org.springframework.util.unit.DataSize;
 public record HireBridgeProperties(
         Map<String, CompanyProperties> companies,
         @DefaultValue("mappings") String mappingsDir,
-        @DefaultValue("1MB") DataSize maxBodySize,
-        @DefaultValue Hris hris) {
+        @DefaultValue("1MB") DataSize maxBodySize) {
 
     public HireBridgeProperties {
         companies = companies == null ? Map.of() : companies;
@@ -33,11 +31,5 @@ public record HireBridgeProperties(
 
     /** The company's BambooHR account. */
     public record BambooHrProperties(String baseUrl, String apiKey) {
-    }
-
-    /** How the bridge talks to any HRIS. */
-    public record Hris(
-            @DefaultValue("3s") Duration connectTimeout,
-            @DefaultValue("10s") Duration responseTimeout) {
     }
 }

@@ -1,0 +1,96 @@
+package com.comeet.hirebridge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.NestedExceptionUtils;
+
+import com.comeet.hirebridge.company.CompanyConfigurationException;
+import com.comeet.hirebridge.mapping.MappingException;
+
+/**
+ * The service refuses to start on a broken company or mapping, with a report that names what to fix.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class StartupRefusalTests {
+
+    private static Throwable startWith(String... properties) {
+        return startWithProfile("startup-check", properties);
+    }
+
+    private static Throwable startWithProfile(String profile, String... properties) {
+        try {
+            new SpringApplicationBuilder(HireBridgeApplication.class)
+                    .profiles(profile)
+                    .run(Stream.concat(Stream.of("server.port=0", "spring.datasource.url=jdbc:h2:mem:startup-check"),
+                            Arrays.stream(properties)).map(property -> "--" + property).toArray(String[]::new))
+                    .close();
+            return null;
+        } catch (RuntimeException e) {
+            return NestedExceptionUtils.getRootCause(e) == null ? e : NestedExceptionUtils.getRootCause(e);
+        }
+    }
+
+    /** A valid company acme, with some of its properties replaced. */
+    private static String[] acme(String... overrides) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("hirebridge.companies.acme.secrets[0]", "acme-secret");
+        properties.put("hirebridge.companies.acme.target", "bamboohr");
+        properties.put("hirebridge.companies.acme.bamboohr.base-url", "https://api.bamboohr.com/api/gateway.php/acme");
+        properties.put("hirebridge.companies.acme.bamboohr.api-key", "key");
+        for (String override : overrides) {
+            properties.put(override.substring(0, override.indexOf('=')), override.substring(override.indexOf('=') + 1));
+        }
+        return properties.entrySet().stream().map(entry -> entry.getKey() + "=" + entry.getValue())
+                .toArray(String[]::new);
+    }
+
+    @Test
+    void aMappingFileWithAnErrorStopsStartupNamingFileAndLine(CapturedOutput output) {
+        Throwable failure = startWith(acme("hirebridge.companies.acme.mapping=src/test/resources/mappings-broken/"
+                + "unknown-key.yaml"));
+
+        assertThat(failure).isInstanceOf(MappingException.class).hasMessage("src/test/resources/mappings-broken/"
+                + "unknown-key.yaml, line 6: field 'hireDate': unknown key 'requird'; allowed: default, from, "
+                + "required, values");
+        assertThat(output.getOut() + output.getErr()).contains("Invalid mapping file: src/test/resources/"
+                + "mappings-broken/unknown-key.yaml, line 6");
+    }
+
+    @Test
+    void aBlankSecretStopsStartupNamingCompanyAndKey(CapturedOutput output) {
+        Throwable failure = startWith(acme("hirebridge.companies.acme.secrets[0]= "));
+
+        assertThat(failure).isInstanceOf(CompanyConfigurationException.class)
+                .hasMessage("hirebridge.companies.acme.secrets[0] is blank: an empty key would let anyone sign a hire");
+        assertThat(output.getOut() + output.getErr()).contains("Invalid company configuration: "
+                + "hirebridge.companies.acme.secrets[0] is blank");
+    }
+
+    @Test
+    void anUnknownTargetOrANonHttpBaseUrlStopsStartup() {
+        assertThat(startWith(acme("hirebridge.companies.acme.target=sap")))
+                .hasMessage("hirebridge.companies.acme.target names an unknown target 'sap': one of bamboohr");
+        assertThat(startWith(acme("hirebridge.companies.acme.bamboohr.base-url=api.bamboohr.com/acme")))
+                .hasMessage("hirebridge.companies.acme.bamboohr.base-url is not an http(s) URL with a host and no "
+                        + "query: 'api.bamboohr.com/acme'");
+    }
+
+    @Test
+    void theSandboxRefusesToRunUnderAProductionProfile() {
+        Throwable failure = startWithProfile("production", "hirebridge.sandbox.enabled=true",
+                "hirebridge.sandbox.api-key=k");
+
+        assertThat(failure).isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("hirebridge.sandbox.enabled is true under a production profile");
+    }
+}
