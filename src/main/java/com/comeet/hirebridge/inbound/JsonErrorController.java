@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class JsonErrorController implements ErrorController {
 
-    @RequestMapping(path = "/error", produces = MediaType.APPLICATION_JSON_VALUE)
+    @RequestMapping("/error")
     public ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null

@@ -1,0 +1,119 @@
+package com.comeet.hirebridge.inbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.comeet.hirebridge.ComeetClient;
+
+/**
+ * What comes through the door before any HRIS is involved: the signature is checked over the bytes as received
+ * whatever the content type claims, then the body must be UTF-8 JSON describing a candidate. Every refusal is
+ * JSON with a display_message; the HRIS (here an address nothing listens on) is never called.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "test.bamboohr.base-url=http://127.0.0.1:9/api/gateway.php/acme")
+@ActiveProfiles("test")
+class ComeetDoorTests {
+
+    private static final String PATH = "/comeet/acme/create-employee";
+    private static final String SECRET = "acme-secret-2026";
+
+    @LocalServerPort
+    int port;
+
+    private ComeetClient comeet;
+
+    @BeforeEach
+    void setUp() {
+        comeet = new ComeetClient(port);
+    }
+
+    private HttpResponse<String> signedAs(String contentType, byte[] body) throws Exception {
+        return comeet.send(HttpRequest.newBuilder(URI.create(comeet.url(PATH)))
+                .header("Content-Type", contentType)
+                .header("signature", ComeetClient.sign(SECRET, body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    @Test
+    void aFormContentTypeDoesNotAlterTheSignedBytes() throws Exception {
+        byte[] body = "first_name=Noa&last_name=Levi".getBytes(StandardCharsets.US_ASCII);
+
+        HttpResponse<String> answer = signedAs("application/x-www-form-urlencoded", body);
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body()).isEqualTo("{\"display_message\":\"The hire's content is not valid JSON. Submit the "
+                + "hire again; if it keeps failing, contact IT.\"}");
+    }
+
+    @Test
+    void aWrongCharsetDoesNotReDecodeTheSignedBytes() throws Exception {
+        byte[] body = "[\"נועה\"]".getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> answer = signedAs("text/plain; charset=ISO-8859-1", body);
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body()).isEqualTo("{\"display_message\":\"The hire's content is not a JSON object describing "
+                + "a candidate. Submit the hire again; if it keeps failing, contact IT.\"}");
+    }
+
+    @Test
+    void invalidUtf8AfterAValidSignatureIsABadRequest() throws Exception {
+        byte[] body = {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
+
+        HttpResponse<String> answer = signedAs("application/json", body);
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body()).isEqualTo("{\"display_message\":\"The hire's content is not valid UTF-8 text. Submit "
+                + "the hire again; if it keeps failing, contact IT.\"}");
+    }
+
+    @Test
+    void anEmptyBodyAfterAValidSignatureIsABadRequest() throws Exception {
+        HttpResponse<String> answer = signedAs("application/json", new byte[0]);
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body()).isEqualTo("{\"display_message\":\"The hire arrived without any content. Submit the "
+                + "hire again; if it keeps failing, contact IT.\"}");
+    }
+
+    @Test
+    void aBodyOverTheLimitIsTooLarge() throws Exception {
+        byte[] body = new byte[1024 * 1024 + 1];
+
+        HttpResponse<String> answer = signedAs("application/json", body);
+
+        assertThat(answer.statusCode()).isEqualTo(413);
+        assertThat(answer.body()).isEqualTo("{\"display_message\":\"The hire is larger than this bridge accepts. "
+                + "Contact IT.\"}");
+    }
+
+    @Test
+    void onlyPostIsAccepted() throws Exception {
+        HttpResponse<String> answer = comeet.send(HttpRequest.newBuilder(URI.create(comeet.url(PATH))).GET());
+
+        assertThat(answer.statusCode()).isEqualTo(405);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(answer.body()).isEqualTo("{\"display_message\":\"This address accepts only POST.\"}");
+    }
+
+    @Test
+    void anyOtherPathAnswersJsonNotAnHtmlPage() throws Exception {
+        HttpResponse<String> answer = comeet.send(HttpRequest.newBuilder(URI.create(comeet.url("/index.html")))
+                .header("Accept", "text/html").GET());
+
+        assertThat(answer.statusCode()).isEqualTo(404);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(answer.body()).startsWith("{\"display_message\":\"Nothing is served at this address.");
+    }
+}
