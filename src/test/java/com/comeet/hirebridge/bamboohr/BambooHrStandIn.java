@@ -1,0 +1,160 @@
+package com.comeet.hirebridge.bamboohr;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.requestfilter.RequestFilterAction;
+import com.github.tomakehurst.wiremock.extension.requestfilter.StubRequestFilterV2;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+/**
+ * BambooHR for tests: a WireMock server that holds every request to BambooHR's published OpenAPI contract. A
+ * request the contract does not allow is answered {@code 400} with {@code X-BambooHR-Error-Message}, as BambooHR
+ * does, and recorded in {@link #contractViolations()}, so it never reaches the answer a test stubbed.
+ * <p>
+ * BambooHR answers XML unless {@code Accept} asks for JSON. Every answer given here is bodiless (the 201 of
+ * create-employee, the stubbed failures, the contract's 400), so {@code Accept} changes nothing and is not checked.
+ */
+public final class BambooHrStandIn implements AutoCloseable {
+
+    public static final String ERROR_HEADER = "X-BambooHR-Error-Message";
+
+    /** BambooHR points {@code Location} at its public host, whatever host the request was sent to. */
+    private static final String LOCATION_ORIGIN = "https://api.bamboohr.com";
+    private static final String EMPLOYEES_PATH = "/api/gateway\\.php/[^/]+/v1/employees";
+    private static final int ERROR_HEADER_LENGTH = 200;
+
+    private final WireMockServer server;
+    private final List<String> violations;
+
+    private BambooHrStandIn(WireMockServer server, List<String> violations) {
+        this.server = server;
+        this.violations = violations;
+    }
+
+    /** A new server on 127.0.0.1 and a free port, checking every request against the contract. */
+    public static BambooHrStandIn start() {
+        List<String> violations = new CopyOnWriteArrayList<>();
+        ContractFilter filter = new ContractFilter(new ContractCheck(BambooHrContract.get()), violations);
+        WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().extensions(filter));
+        server.start();
+        return new BambooHrStandIn(server, violations);
+    }
+
+    /** This stand-in's counterpart of {@code https://api.bamboohr.com/api/gateway.php/{companyDomain}}. */
+    public String baseUrl(String companyDomain) {
+        return "http://127.0.0.1:" + server.port() + "/api/gateway.php/" + companyDomain;
+    }
+
+    /** The {@code Location} this stand-in answers for an employee it created. */
+    public static String employeeLocation(String companyDomain, int employeeId) {
+        return LOCATION_ORIGIN + "/api/gateway.php/" + companyDomain + "/v1/employees/" + employeeId;
+    }
+
+    public WireMockServer server() {
+        return server;
+    }
+
+    // The create-employee answers replace each other: WireMock serves the most recently added of equal stubs.
+
+    /** {@code 201} with BambooHR's absolute {@code Location} ending in the employee id, and no body. */
+    public void createEmployeeAnswers(int employeeId) {
+        server.stubFor(post(urlPathMatching(EMPLOYEES_PATH)).willReturn(created(employeeId)));
+    }
+
+    /** The status and headers, with an empty body, as BambooHR sends its errors. */
+    public void createEmployeeFails(int status, Map<String, String> headers) {
+        ResponseDefinitionBuilder answer = aResponse().withStatus(status);
+        headers.forEach(answer::withHeader);
+        server.stubFor(post(urlPathMatching(EMPLOYEES_PATH)).willReturn(answer));
+    }
+
+    public void createEmployeeDropsConnection() {
+        server.stubFor(post(urlPathMatching(EMPLOYEES_PATH))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    }
+
+    /** The {@code 201} of {@link #createEmployeeAnswers(int)} for employee 1, sent after the delay. */
+    public void createEmployeeDelays(int millis) {
+        server.stubFor(post(urlPathMatching(EMPLOYEES_PATH)).willReturn(created(1).withFixedDelay(millis)));
+    }
+
+    /** Every create-employee request received, valid or not, in the order received. */
+    public List<LoggedRequest> createEmployeeRequests() {
+        return server.findAll(postRequestedFor(urlPathMatching(EMPLOYEES_PATH)));
+    }
+
+    /** One line per problem, {@code "POST /api/...: reason"}; empty when every request was valid. */
+    public List<String> contractViolations() {
+        return List.copyOf(violations);
+    }
+
+    public void reset() {
+        server.resetAll();
+        violations.clear();
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+
+    private static ResponseDefinitionBuilder created(int employeeId) {
+        // The company domain comes from the request, the third path segment of /api/gateway.php/{companyDomain}.
+        return aResponse()
+                .withStatus(201)
+                .withHeader("Location", LOCATION_ORIGIN + "/api/gateway.php/{{{request.pathSegments.[2]}}}"
+                        + "/v1/employees/" + employeeId)
+                .withTransformers("response-template");
+    }
+
+    /** Runs before stub matching, so an invalid request is answered 400 even when a stub would have matched it. */
+    private static final class ContractFilter implements StubRequestFilterV2 {
+
+        private final ContractCheck check;
+        private final List<String> violations;
+
+        ContractFilter(ContractCheck check, List<String> violations) {
+            this.check = check;
+            this.violations = violations;
+        }
+
+        @Override
+        public String getName() {
+            return "bamboohr-contract";
+        }
+
+        @Override
+        public RequestFilterAction filter(Request request, ServeEvent serveEvent) {
+            List<String> found = check.violations(request);
+            if (found.isEmpty()) {
+                return RequestFilterAction.continueWith(request);
+            }
+            String path = request.getUrl().replaceFirst("\\?.*$", "");
+            found.forEach(violation -> violations.add(request.getMethod() + " " + path + ": " + violation));
+            return RequestFilterAction.stopWith(aResponse()
+                    .withStatus(400)
+                    .withHeader(ERROR_HEADER, headerValue(found.get(0)))
+                    .build());
+        }
+
+        /** A header value stays on one line of printable ASCII. */
+        private static String headerValue(String violation) {
+            String printable = violation.replaceAll("[^\\x20-\\x7E]", "?");
+            return printable.length() <= ERROR_HEADER_LENGTH ? printable
+                    : printable.substring(0, ERROR_HEADER_LENGTH - 3) + "...";
+        }
+    }
+}
