@@ -8,9 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,9 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Liveness and readiness probes, with Camel's own state in both, and no internals exposed.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "test.bamboohr.base-url=http://127.0.0.1:9/api/gateway.php/acme")
-@ActiveProfiles("test")
+@HireBridgeTest
+@TestPropertySource(properties = "test.bamboohr.base-url=http://127.0.0.1:9/api/gateway.php/acme")
 class HealthTests {
 
     @LocalServerPort

@@ -29,6 +29,8 @@ public class BambooHrCreateEmployee {
 
     static final String CREDENTIALS_REFUSED = "The HRIS refused our credentials; contact IT.";
     static final String UNREACHABLE = "The HRIS is not answering; try again in a few minutes.";
+    static final String UNEXPECTED_ANSWER = "The HRIS gave an answer the hire bridge does not expect, so the "
+            + "employee was not created; contact IT (the HRIS address may be wrong).";
 
     private final ObjectMapper json;
 
@@ -102,7 +104,9 @@ public class BambooHrCreateEmployee {
                     + "employees this account allows. Ask your BambooHR administrator to raise the limit, "
                     + "then submit again.", details);
             case 401, 403 -> new ComeetRejection(502, "hris-credentials-refused", CREDENTIALS_REFUSED, details);
-            default -> new ComeetRejection(503, "hris-unavailable", UNREACHABLE, details);
+            default -> status >= 500 ? new ComeetRejection(503, "hris-unavailable", UNREACHABLE, details)
+                    // A 404, a redirect or an unknown status: the base URL or the account is wrong, not the hire.
+                    : new ComeetRejection(502, "hris-unexpected-answer", UNEXPECTED_ANSWER, details);
         };
     }
 

@@ -72,6 +72,7 @@ public class CompanyDirectory {
                 throw new CompanyConfigurationException(prefix + ".secrets[" + i + "]",
                         "is blank: an empty key would let anyone sign a hire");
             }
+            refuseUnresolved(prefix + ".secrets[" + i + "]", secret);
             secrets.add(secret.getBytes(StandardCharsets.UTF_8));
         }
         return List.copyOf(secrets);
@@ -94,13 +95,24 @@ public class CompanyDirectory {
         if (bamboohr.apiKey() == null || bamboohr.apiKey().isBlank()) {
             throw new CompanyConfigurationException(prefix + ".bamboohr.api-key", "is missing or blank");
         }
+        refuseUnresolved(prefix + ".bamboohr.api-key", bamboohr.apiKey());
         return new Company.BambooHrAccount(baseUrl, bamboohr.apiKey().trim());
+    }
+
+    /** A {@code ${VARIABLE}} left as text means the environment variable is not set: never use it as a secret. */
+    private static void refuseUnresolved(String key, String value) {
+        int start = value.indexOf("${");
+        if (start >= 0 && value.indexOf('}', start) > start) {
+            throw new CompanyConfigurationException(key, "refers to " + value.substring(start, value.indexOf('}',
+                    start) + 1) + ", which is not set: set that environment variable");
+        }
     }
 
     private static URI httpUrl(String key, String value) {
         if (value == null || value.isBlank()) {
             throw new CompanyConfigurationException(key, "is missing: an http(s) URL");
         }
+        refuseUnresolved(key, value);
         try {
             URI uri = new URI(value.trim());
             boolean http = "https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme());

@@ -50,7 +50,10 @@ public class ComeetAnswers {
     /** The answer for a {@link ComeetRejection} raised by any step. */
     public void rejected(Exchange exchange) throws JsonProcessingException {
         ComeetRejection rejection = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, ComeetRejection.class);
-        logOutcome(exchange, rejection.reason(), rejection.status());
+        if (rejection.status() != 401) {
+            // An unsigned request is no hire: the verifier has logged it once already.
+            logOutcome(exchange, rejection.reason(), rejection.status());
+        }
         error(exchange, rejection.status(), rejection.displayMessage(), rejection.details());
     }
 

@@ -30,8 +30,8 @@ public class JsonErrorController implements ErrorController {
 
     static String sentence(HttpStatus status) {
         return switch (status) {
-            case NOT_FOUND -> "Nothing is served at this address. Comeet's webhooks are "
-                    + "POST /comeet/{company}/create-employee and POST /comeet/{company}/hire-questionnaire.";
+            case NOT_FOUND -> "Nothing is served at this address. Comeet's webhook is "
+                    + "POST /comeet/{company}/create-employee.";
             case METHOD_NOT_ALLOWED -> "This address accepts only POST.";
             case UNSUPPORTED_MEDIA_TYPE -> "This content type is not accepted here.";
             case PAYLOAD_TOO_LARGE -> "The request is larger than this bridge accepts.";

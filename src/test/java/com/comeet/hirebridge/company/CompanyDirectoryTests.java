@@ -101,4 +101,17 @@ class CompanyDirectoryTests {
                 .hasMessage("hirebridge.companies.Acme Corp is not a valid company name: use lower-case letters, "
                         + "digits, '-' and '_' (it is a URL segment)");
     }
+
+    @Test
+    void refusesASecretOrApiKeyWhoseEnvironmentVariableIsNotSet() {
+        assertThatThrownBy(() -> directory("acme", new CompanyProperties(List.of("${ACME_COMEET_SECRET}"), "bamboohr",
+                null, ACCOUNT)))
+                .hasMessage("hirebridge.companies.acme.secrets[0] refers to ${ACME_COMEET_SECRET}, which is not set: "
+                        + "set that environment variable");
+        BambooHrProperties unsetKey = new BambooHrProperties("https://api.bamboohr.com/api/gateway.php/acme",
+                "${ACME_BAMBOOHR_API_KEY}");
+        assertThatThrownBy(() -> directory("acme", new CompanyProperties(List.of("s"), "bamboohr", null, unsetKey)))
+                .hasMessage("hirebridge.companies.acme.bamboohr.api-key refers to ${ACME_BAMBOOHR_API_KEY}, which is "
+                        + "not set: set that environment variable");
+    }
 }

@@ -9,20 +9,19 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 
 import com.comeet.hirebridge.ComeetClient;
+import com.comeet.hirebridge.HireBridgeTest;
 
 /**
  * What comes through the door before any HRIS is involved: the signature is checked over the bytes as received
  * whatever the content type claims, then the body must be UTF-8 JSON describing a candidate. Every refusal is
  * JSON with a display_message; the HRIS (here an address nothing listens on) is never called.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "test.bamboohr.base-url=http://127.0.0.1:9/api/gateway.php/acme")
-@ActiveProfiles("test")
+@HireBridgeTest
+@TestPropertySource(properties = "test.bamboohr.base-url=http://127.0.0.1:9/api/gateway.php/acme")
 class ComeetDoorTests {
 
     private static final String PATH = "/comeet/acme/create-employee";

@@ -1,0 +1,304 @@
+package com.comeet.hirebridge.bamboohr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.comeet.hirebridge.ComeetClient;
+import com.comeet.hirebridge.HireBridgeTest;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+/**
+ * A signed Comeet hire, end to end: the running bridge, real HTTP on loopback, and a BambooHR stand-in that
+ * validates every request against BambooHR's OpenAPI contract.
+ */
+@HireBridgeTest
+@ExtendWith(OutputCaptureExtension.class)
+class CreateEmployeeInBambooHrTests {
+
+    private static final BambooHrStandIn BAMBOOHR = BambooHrStandIn.start();
+    private static final String SECRET = "acme-secret-2026";
+    private static final String PATH = "/comeet/acme/create-employee";
+    private static final String HRIS_UNREACHABLE = "{\"display_message\":\"The HRIS is not answering; try again in "
+            + "a few minutes.\",\"target\":\"bamboohr\"";
+
+    @LocalServerPort
+    int port;
+
+    private ComeetClient comeet;
+    private byte[] hire;
+
+    @DynamicPropertySource
+    static void bamboohr(DynamicPropertyRegistry registry) {
+        registry.add("test.bamboohr.base-url", () -> BAMBOOHR.baseUrl("acme"));
+    }
+
+    @AfterAll
+    static void stopBambooHr() {
+        BAMBOOHR.close();
+    }
+
+    @BeforeEach
+    void setUp() throws IOException {
+        BAMBOOHR.reset();
+        comeet = new ComeetClient(port);
+        hire = Files.readAllBytes(Path.of("src/test/resources/hires/realistic-hire.json"));
+    }
+
+    @Test
+    void createsTheEmployeeAndAnswersWithTheIdFromLocation() throws Exception {
+        BAMBOOHR.createEmployeeAnswers(40598);
+
+        HttpResponse<String> answer = comeet.post(PATH, hire, SECRET);
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(answer.body()).isEqualTo("{\"employee_id\":\"40598\",\"status\":\"created\",\"target\":\"bamboohr\"}");
+        assertThat(BAMBOOHR.createEmployeeRequests()).singleElement().satisfies(request -> {
+            assertThat(request.getUrl()).isEqualTo("/api/gateway.php/acme/v1/employees");
+            assertThat(request.getBody()).isEqualTo(("{\"firstName\":\"אביגיל\",\"middleName\":\"Rose\","
+                    + "\"lastName\":\"Mizrahi 🚀\",\"homeEmail\":\"avigail.mizrahi@example.org\","
+                    + "\"mobilePhone\":\"+972-52-555-0161\",\"homePhone\":\"+972-2-555-0117\","
+                    + "\"hireDate\":\"2027-02-01\",\"jobTitle\":\"Senior Product Designer\",\"department\":\"Design\","
+                    + "\"location\":\"Jerusalem\"}").getBytes(StandardCharsets.UTF_8));
+            assertThat(request.getHeader("Authorization")).isEqualTo("Basic "
+                    + Base64.getEncoder().encodeToString("acme-bamboohr-key:x".getBytes(StandardCharsets.UTF_8)));
+            assertThat(request.getHeader("Accept")).isEqualTo("application/json");
+            assertThat(request.getHeader("Content-Type")).isEqualTo("application/json; charset=UTF-8");
+        });
+        assertThat(BAMBOOHR.contractViolations()).isEmpty();
+    }
+
+    @Test
+    void acceptsTheOlderSecretWhileRotating() throws Exception {
+        BAMBOOHR.createEmployeeAnswers(40599);
+
+        HttpResponse<String> answer = comeet.post(PATH, hire, "acme-secret-2025");
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).isEqualTo("{\"employee_id\":\"40599\",\"status\":\"created\",\"target\":\"bamboohr\"}");
+    }
+
+    @Test
+    void forwardsNothingOfTheInboundRequest() throws Exception {
+        BAMBOOHR.createEmployeeAnswers(40600);
+
+        HttpResponse<String> answer = comeet.post(PATH + "?debug=1&company=globex", hire, SECRET,
+                "Authorization", "Bearer comeet-session-token",
+                "Cookie", "session=abc123",
+                "CamelHttpUri", "http://127.0.0.1:1/elsewhere",
+                "CamelHttpMethod", "DELETE",
+                "CamelHttpPath", "/v1/employees/1",
+                "X-Forwarded-For", "203.0.113.9");
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        LoggedRequest request = BAMBOOHR.createEmployeeRequests().get(0);
+        assertThat(request.getMethod().getName()).isEqualTo("POST");
+        assertThat(request.getUrl()).isEqualTo("/api/gateway.php/acme/v1/employees");
+        Set<String> headers = request.getHeaders().keys().stream()
+                .map(name -> name.toLowerCase(java.util.Locale.ROOT)).collect(Collectors.toSet());
+        assertThat(headers).doesNotContain("signature", "cookie", "x-forwarded-for", "camelhttpuri",
+                "camelhttpmethod", "camelhttppath", "company", "debug");
+        assertThat(headers).allSatisfy(name -> assertThat(name).isIn("authorization", "accept", "content-type",
+                "content-length", "host", "connection", "user-agent", "accept-encoding"));
+        assertThat(request.getHeader("Authorization")).startsWith("Basic ");
+    }
+
+    @Test
+    void aPathSuffixOnTheWebhookUrlIsNotAWebhook() throws Exception {
+        HttpResponse<String> answer = comeet.post(PATH + "/v1/employees", hire, SECRET);
+
+        assertThat(answer.statusCode()).isEqualTo(404);
+        assertThat(answer.body()).startsWith("{\"display_message\":\"Nothing is served at this address.");
+        assertThat(BAMBOOHR.createEmployeeRequests()).isEmpty();
+    }
+
+    @Test
+    void aWrongSignatureIsRefusedAndNothingIsForwarded() throws Exception {
+        BAMBOOHR.createEmployeeAnswers(1);
+
+        HttpResponse<String> wrongSecret = comeet.post(PATH, hire, "not-the-secret");
+        HttpResponse<String> noSignature = comeet.post(PATH, hire, null);
+        byte[] altered = new String(hire, StandardCharsets.UTF_8).replace("2027-02-01", "2027-02-02")
+                .getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> alteredBody = comeet.send(HttpRequest.newBuilder(java.net.URI.create(comeet.url(PATH)))
+                .header("signature", ComeetClient.sign(SECRET, hire))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(altered)));
+
+        for (HttpResponse<String> answer : java.util.List.of(wrongSecret, noSignature, alteredBody)) {
+            assertThat(answer.statusCode()).isEqualTo(401);
+            assertThat(answer.body()).isEqualTo("{\"display_message\":\"This request is not signed with the "
+                    + "company's Comeet Secret Key. Check that the Secret Key configured in the hire bridge is the "
+                    + "one Comeet shows.\"}");
+        }
+        assertThat(BAMBOOHR.createEmployeeRequests()).isEmpty();
+    }
+
+    @Test
+    void anUnknownCompanyIsNotFound() throws Exception {
+        HttpResponse<String> answer = comeet.post("/comeet/globex/create-employee", hire, SECRET);
+
+        assertThat(answer.statusCode()).isEqualTo(404);
+        assertThat(answer.body()).isEqualTo("{\"display_message\":\"This hire bridge has no company at this URL. "
+                + "Check the URL on Comeet's Integrations page.\"}");
+        assertThat(BAMBOOHR.createEmployeeRequests()).isEmpty();
+    }
+
+    @Test
+    void aMissingStartDateIsTheRecruitersToFix() throws Exception {
+        byte[] noStartDate = Files.readAllBytes(Path.of("src/test/resources/hires/no-start-date-hire.json"));
+
+        HttpResponse<String> answer = comeet.post(PATH, noStartDate, SECRET);
+
+        assertThat(answer.statusCode()).isEqualTo(422);
+        assertThat(answer.body()).isEqualTo("{\"display_message\":\"The first day of work is missing. "
+                + "Complete the Hire form and submit again.\"}");
+        assertThat(BAMBOOHR.createEmployeeRequests()).isEmpty();
+    }
+
+    @Test
+    void bambooHrRejectingTheDetailsShowsItsErrorHeader() throws Exception {
+        BAMBOOHR.createEmployeeFails(400, Map.of("X-BambooHR-Error-Message", "Invalid hireDate"));
+
+        HttpResponse<String> answer = comeet.post(PATH, hire, SECRET);
+
+        assertThat(answer.statusCode()).isEqualTo(422);
+        assertThat(answer.body()).isEqualTo("{\"display_message\":\"BambooHR rejected the new employee's details. "
+                + "Check the names, e-mail, phone and start date in the Hire form, then submit again.\","
+                + "\"target\":\"bamboohr\",\"hris_status\":400,\"hris_error\":\"Invalid hireDate\"}");
+    }
+
+    @Test
+    void bambooHrRefusingAValueIsAConflictWhateverTheHeaderSpelling() throws Exception {
+        BAMBOOHR.createEmployeeFails(409, Map.of("x-bamboohr-error-messsage", "Unknown department: Design"));
+
+        HttpResponse<String> answer = comeet.post(PATH, hire, SECRET);
+
+        assertThat(answer.statusCode()).isEqualTo(409);
+        assertThat(answer.body()).isEqualTo("{\"display_message\":\"BambooHR refused one of the values, for example "
+                + "a department, location or job title that does not exist in BambooHR, or a duplicate. Correct it "
+                + "in the Hire form, then submit again.\",\"target\":\"bamboohr\",\"hris_status\":409,"
+                + "\"hris_error\":\"Unknown department: Design\"}");
+    }
+
+    @Test
+    void bambooHrNotAcceptingTheDetailsIsTheRecruitersToFix() throws Exception {
+        BAMBOOHR.createEmployeeFails(406, Map.of());
+
+        HttpResponse<String> answer = comeet.post(PATH, hire, SECRET);
+
+        assertThat(answer.statusCode()).isEqualTo(422);
+        assertThat(answer.body()).isEqualTo("{\"display_message\":\"BambooHR could not accept the new employee's "
+                + "details as sent. Check the Hire form, then submit again; if it keeps failing, contact IT.\","
+                + "\"target\":\"bamboohr\",\"hris_status\":406}");
+    }
+
+    @Test
+    void theEmployeeLimitIsAConflictButThrottlingIsUnavailable() throws Exception {
+        BAMBOOHR.createEmployeeFails(429, Map.of());
+        HttpResponse<String> limit = comeet.post(PATH, hire, SECRET);
+
+        BAMBOOHR.reset();
+        BAMBOOHR.createEmployeeFails(429, Map.of("Retry-After", "30"));
+        HttpResponse<String> throttled = comeet.post(PATH, hire, SECRET);
+
+        assertThat(limit.statusCode()).isEqualTo(409);
+        assertThat(limit.body()).isEqualTo("{\"display_message\":\"BambooHR has reached the number of employees this "
+                + "account allows. Ask your BambooHR administrator to raise the limit, then submit again.\","
+                + "\"target\":\"bamboohr\",\"hris_status\":429}");
+        assertThat(throttled.statusCode()).isEqualTo(503);
+        assertThat(throttled.body()).isEqualTo(HRIS_UNREACHABLE + ",\"hris_status\":429}");
+        assertThat(BAMBOOHR.createEmployeeRequests()).hasSize(1);
+    }
+
+    @Test
+    void refusedCredentialsAreForIt() throws Exception {
+        for (int status : new int[] {401, 403}) {
+            BAMBOOHR.reset();
+            BAMBOOHR.createEmployeeFails(status, Map.of());
+
+            HttpResponse<String> answer = comeet.post(PATH, hire, SECRET);
+
+            assertThat(answer.statusCode()).isEqualTo(502);
+            assertThat(answer.body()).isEqualTo("{\"display_message\":\"The HRIS refused our credentials; contact "
+                    + "IT.\",\"target\":\"bamboohr\",\"hris_status\":" + status + "}");
+        }
+    }
+
+    @Test
+    void aWrongBambooHrAddressIsForIt() throws Exception {
+        BAMBOOHR.createEmployeeFails(404, Map.of());
+
+        HttpResponse<String> answer = comeet.post(PATH, hire, SECRET);
+
+        assertThat(answer.statusCode()).isEqualTo(502);
+        assertThat(answer.body()).isEqualTo("{\"display_message\":\"The HRIS gave an answer the hire bridge does not "
+                + "expect, so the employee was not created; contact IT (the HRIS address may be wrong).\","
+                + "\"target\":\"bamboohr\",\"hris_status\":404}");
+    }
+
+    @Test
+    void anUnavailableBambooHrAsksToTryAgain() throws Exception {
+        BAMBOOHR.createEmployeeFails(503, Map.of());
+
+        HttpResponse<String> answer = comeet.post(PATH, hire, SECRET);
+
+        assertThat(answer.statusCode()).isEqualTo(503);
+        assertThat(answer.body()).isEqualTo(HRIS_UNREACHABLE + ",\"hris_status\":503}");
+        assertThat(BAMBOOHR.createEmployeeRequests()).hasSize(1);
+    }
+
+    @Test
+    void aDroppedConnectionAsksToTryAgainWithoutResending() throws Exception {
+        BAMBOOHR.createEmployeeDropsConnection();
+
+        HttpResponse<String> answer = comeet.post(PATH, hire, SECRET);
+
+        assertThat(answer.statusCode()).isEqualTo(503);
+        assertThat(answer.body()).startsWith(HRIS_UNREACHABLE + ",\"error\":\"");
+        assertThat(BAMBOOHR.createEmployeeRequests()).hasSize(1);
+    }
+
+    @Test
+    void aBambooHrSlowerThanTheResponseTimeoutAsksToTryAgain() throws Exception {
+        BAMBOOHR.createEmployeeDelays(3000);
+
+        HttpResponse<String> answer = comeet.post(PATH, hire, SECRET);
+
+        assertThat(answer.statusCode()).isEqualTo(503);
+        assertThat(answer.body()).isEqualTo(HRIS_UNREACHABLE + ",\"error\":\"SocketTimeoutException\"}");
+        assertThat(BAMBOOHR.createEmployeeRequests()).hasSize(1);
+    }
+
+    @Test
+    void logsTheOutcomeWithoutPersonalDataOrSecrets(CapturedOutput output) throws Exception {
+        BAMBOOHR.createEmployeeAnswers(40601);
+
+        comeet.post(PATH, hire, SECRET);
+
+        assertThat(output.getOut()).contains("Hire outcome: company=acme candidate=3C1.B52 target=bamboohr "
+                + "result=created status=200 hris_status=201 duration_ms=");
+        assertThat(output.getOut() + output.getErr()).doesNotContain("אביגיל", "Mizrahi", "avigail",
+                "555-0161", "000000026", SECRET, "acme-bamboohr-key",
+                Base64.getEncoder().encodeToString("acme-bamboohr-key:x".getBytes(StandardCharsets.UTF_8)));
+    }
+}
