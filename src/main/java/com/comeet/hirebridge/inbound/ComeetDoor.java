@@ -8,6 +8,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
 import org.springframework.stereotype.Component;
 
 import com.comeet.hirebridge.company.Company;
@@ -31,6 +32,8 @@ public class ComeetDoor {
     public static final String TARGET = "hireTarget";
     /** Exchange property holding the body bytes exactly as received. */
     public static final String RAW_BODY = "hireRawBody";
+    /** Exchange property holding the caller's address, for the log of a refused request. */
+    public static final String REMOTE_ADDRESS = "hireRemoteAddress";
     /** Exchange property holding the candidate payload as a JSON tree. */
     public static final String CANDIDATE = "hireCandidate";
 
@@ -47,6 +50,10 @@ public class ComeetDoor {
 
     /** Finds the company named by the URL segment {@code {company}}. */
     public void identifyCompany(Exchange exchange) {
+        PlatformHttpMessage request = exchange.getIn(PlatformHttpMessage.class);
+        if (request != null && request.getRequest() != null) {
+            exchange.setProperty(REMOTE_ADDRESS, request.getRequest().getRemoteAddr());
+        }
         String name = exchange.getMessage().getHeader("company", String.class);
         Company company = companies.find(name).orElseThrow(() -> new ComeetRejection(404, "unknown-company",
                 "This hire bridge has no company at this URL. Check the URL on Comeet's Integrations page."));

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -27,12 +28,24 @@ public final class ComeetSignature {
     }
 
     public static Verdict check(String headerValue, byte[] signed, List<byte[]> secrets) {
+        return check(headerValue, () -> signed, secrets);
+    }
+
+    /**
+     * Checks against bytes computed only when the header is well-formed; null bytes (no such form of the payload)
+     * never match.
+     */
+    public static Verdict check(String headerValue, Supplier<byte[]> signedForm, List<byte[]> secrets) {
         if (headerValue == null || headerValue.isBlank()) {
             return Verdict.MISSING;
         }
         byte[] claimed = digestOf(headerValue);
         if (claimed == null) {
             return Verdict.MALFORMED;
+        }
+        byte[] signed = signedForm.get();
+        if (signed == null) {
+            return Verdict.MISMATCH;
         }
         for (byte[] secret : secrets) {
             if (secret.length > 0 && MessageDigest.isEqual(hmac(secret, signed), claimed)) {
