@@ -25,6 +25,8 @@ body="$(mktemp)"
 answer="$(mktemp)"
 trap 'rm -f "$body" "$answer"' EXIT
 if [ -n "${SAMPLE_COMEET_ID:-}" ]; then
+  [[ "$SAMPLE_COMEET_ID" =~ ^[A-Za-z0-9._:-]+$ ]] \
+    || { echo "send-sample-hire: SAMPLE_COMEET_ID may hold only letters, digits and . _ : -" >&2; exit 2; }
   sed "s/\"comeet_id\":\"[^\"]*\"/\"comeet_id\":\"${SAMPLE_COMEET_ID}\"/" "$hire_file" > "$body"
 else
   cp "$hire_file" "$body"

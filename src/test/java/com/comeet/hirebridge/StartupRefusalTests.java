@@ -1,7 +1,5 @@
 package com.comeet.hirebridge;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,12 +8,15 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.NestedExceptionUtils;
 
 import com.comeet.hirebridge.company.CompanyConfigurationException;
 import com.comeet.hirebridge.mapping.MappingException;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The service refuses to start on a broken company or mapping, with a report that names what to fix.
@@ -72,7 +73,7 @@ class StartupRefusalTests {
 
         assertThat(failure).isInstanceOf(CompanyConfigurationException.class)
                 .hasMessage("hirebridge.companies.acme.secrets[0] is blank: an empty key would let anyone sign a hire");
-        assertThat(output.getOut() + output.getErr()).contains("Invalid company configuration: "
+        assertThat(output.getOut() + output.getErr()).contains("Invalid configuration: "
                 + "hirebridge.companies.acme.secrets[0] is blank");
     }
 
@@ -86,11 +87,22 @@ class StartupRefusalTests {
     }
 
     @Test
-    void theSandboxRefusesToRunUnderAProductionProfile() {
-        Throwable failure = startWithProfile("production", "hirebridge.sandbox.enabled=true",
+    void theSandboxRefusesToRunUnderAProductionProfile(CapturedOutput output) {
+        Throwable failure = startWithProfile("Prod-EU", "hirebridge.sandbox.enabled=true",
                 "hirebridge.sandbox.api-key=k");
 
-        assertThat(failure).isInstanceOf(IllegalStateException.class)
-                .hasMessageStartingWith("hirebridge.sandbox.enabled is true under a production profile");
+        assertThat(failure).isInstanceOf(CompanyConfigurationException.class)
+                .hasMessage("hirebridge.sandbox.enabled is true under the profile 'Prod-EU': the BambooHR sandbox is "
+                        + "for demos and tests only; remove it from the production configuration");
+        assertThat(output.getOut() + output.getErr()).contains("Invalid configuration: hirebridge.sandbox.enabled");
+    }
+
+    @Test
+    void aMisspeltKeyStopsStartupWithoutPrintingItsValue(CapturedOutput output) {
+        Throwable failure = startWith(acme("hirebridge.companies.acme.secret=misplaced-secret-value"));
+
+        assertThat(failure).isInstanceOf(UnboundConfigurationPropertiesException.class);
+        assertThat(output.getOut() + output.getErr()).contains("Unknown configuration keys:",
+                "hirebridge.companies.acme.secret").doesNotContain("misplaced-secret-value");
     }
 }

@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import com.comeet.hirebridge.company.HireBridgeProperties.BambooHrProperties;
@@ -23,6 +26,7 @@ import com.comeet.hirebridge.company.HireBridgeProperties.CompanyProperties;
 @Component
 public class CompanyDirectory {
 
+    private static final Logger log = LoggerFactory.getLogger(CompanyDirectory.class);
     private static final Pattern COMPANY_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
 
     private final Map<String, Company> companies;
@@ -32,6 +36,12 @@ public class CompanyDirectory {
         properties.companies().forEach((name, company) ->
                 validated.put(name, validate(name, company, properties.mappingsDir())));
         this.companies = Map.copyOf(validated);
+        if (companies.isEmpty()) {
+            log.warn("No company is configured under hirebridge.companies: every webhook will answer 404");
+        } else {
+            log.info("Serving companies: {}", all().stream().map(company -> company.name() + " ("
+                    + company.target().id() + ")").collect(Collectors.joining(", ")));
+        }
     }
 
     public Optional<Company> find(String name) {

@@ -11,11 +11,12 @@ import org.springframework.util.unit.DataSize;
  * The operator's configuration under {@code hirebridge.*}, exactly as written in {@code application.yaml}.
  * Nothing here is trusted until {@link CompanyDirectory} has validated it.
  */
-@ConfigurationProperties("hirebridge")
+@ConfigurationProperties(prefix = "hirebridge", ignoreUnknownFields = false)
 public record HireBridgeProperties(
         Map<String, CompanyProperties> companies,
         @DefaultValue("mappings") String mappingsDir,
-        @DefaultValue("1MB") DataSize maxBodySize) {
+        @DefaultValue("1MB") DataSize maxBodySize,
+        @DefaultValue Sandbox sandbox) {
 
     public HireBridgeProperties {
         companies = companies == null ? Map.of() : companies;
@@ -27,6 +28,15 @@ public record HireBridgeProperties(
             String target,
             String mapping,
             BambooHrProperties bamboohr) {
+    }
+
+    /** The built-in BambooHR sandbox (demo profile only). */
+    public record Sandbox(boolean enabled, String apiKey) {
+
+        @Override
+        public String toString() {
+            return "Sandbox[enabled=" + enabled + ", apiKey=***]";
+        }
     }
 
     /** The company's BambooHR account. */

@@ -103,7 +103,8 @@ public class ComeetDoor {
         JsonNode candidate;
         try {
             candidate = STRICT_JSON.readTree(text);
-        } catch (JsonProcessingException e) {
+        } catch (JsonProcessingException | NumberFormatException e) {
+            // NumberFormatException: a number literal beyond what any number type holds (1e3000000000).
             throw badRequest("invalid-json", "The hire's content is not valid JSON.");
         }
         if (candidate == null || !candidate.isObject()) {

@@ -1,5 +1,8 @@
 package com.comeet.hirebridge.inbound;
 
+import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,7 +11,8 @@ import org.springframework.core.Ordered;
 import com.comeet.hirebridge.company.HireBridgeProperties;
 
 /**
- * Puts {@link ComeetRequestFilter} in front of every Comeet webhook, before any other filter can touch the body.
+ * Puts {@link ComeetRequestFilter} in front of every request, before any other filter can touch the body, and
+ * makes Tomcat answer its own errors as JSON.
  */
 @Configuration(proxyBeanMethods = false)
 class ComeetInboundConfiguration {
@@ -17,8 +21,19 @@ class ComeetInboundConfiguration {
     FilterRegistrationBean<ComeetRequestFilter> comeetRequestFilter(HireBridgeProperties properties) {
         FilterRegistrationBean<ComeetRequestFilter> registration =
                 new FilterRegistrationBean<>(new ComeetRequestFilter(properties.maxBodySize().toBytes()));
-        registration.addUrlPatterns("/comeet/*");
+        // Every path: the filter itself decides on the raw path, which the servlet mapping would see normalised.
+        registration.addUrlPatterns("/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    /** Tomcat's error answers as JSON too. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> jsonTomcatErrors() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(JsonErrorReportValve.class.getName());
+            }
+        });
     }
 }

@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.FilterChain;
@@ -24,7 +25,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Takes a Comeet webhook's body off the wire before any other code can read or decode it: at most the configured
+ * Refuses any path with dot segments or parameters, then takes a Comeet webhook's body off the wire before any
+ * other code can read or decode it: at most the configured
  * size (413 beyond it), and presented to the routes as opaque bytes, whatever {@code Content-Type} the request
  * claims. A form or text content type would otherwise make the HTTP layer parse or re-decode the body, and the
  * signature covers the bytes exactly as sent.
@@ -33,6 +35,10 @@ public class ComeetRequestFilter extends OncePerRequestFilter {
 
     private static final String TOO_LARGE = "{\"display_message\":\"The hire is larger than this bridge accepts. "
             + "Contact IT.\"}";
+    private static final String NOT_AN_ADDRESS = "{\"display_message\":\"This address is not valid: it may not "
+            + "contain '.' or '..' segments or ';' parameters.\"}";
+    private static final Pattern DOT_SEGMENT = Pattern.compile("(^|/)(\\.|%2e){1,2}(/|$)", Pattern.CASE_INSENSITIVE);
+    private static final String WEBHOOKS = "/comeet/";
 
     private final long maxBodyBytes;
 
@@ -43,7 +49,13 @@ public class ComeetRequestFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!"POST".equals(request.getMethod())) {
+        // Routes match the raw path while servlet mappings see it normalised: refuse anything where the two differ.
+        String path = request.getRequestURI();
+        if (DOT_SEGMENT.matcher(path).find() || path.indexOf(';') >= 0) {
+            answer(response, 400, NOT_AN_ADDRESS);
+            return;
+        }
+        if (!"POST".equals(request.getMethod()) || !path.startsWith(WEBHOOKS)) {
             chain.doFilter(request, response);
             return;
         }
@@ -63,10 +75,14 @@ public class ComeetRequestFilter extends OncePerRequestFilter {
     }
 
     private static void tooLarge(HttpServletResponse response) throws IOException {
-        response.setStatus(413);
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setHeader("Connection", "close");
-        response.getOutputStream().write(TOO_LARGE.getBytes(StandardCharsets.UTF_8));
+        answer(response, 413, TOO_LARGE);
+    }
+
+    private static void answer(HttpServletResponse response, int status, String json) throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.getOutputStream().write(json.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The request with its body already read: opaque bytes, and parameters only from the query string. */

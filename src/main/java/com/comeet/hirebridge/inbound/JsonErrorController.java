@@ -28,11 +28,11 @@ public class JsonErrorController implements ErrorController {
                 .body(Map.of("display_message", sentence(status)));
     }
 
-    static String sentence(HttpStatus status) {
+    public static String sentence(HttpStatus status) {
         return switch (status) {
             case NOT_FOUND -> "Nothing is served at this address. Comeet's webhook is "
                     + "POST /comeet/{company}/create-employee.";
-            case METHOD_NOT_ALLOWED -> "This address accepts only POST.";
+            case METHOD_NOT_ALLOWED -> "This address does not accept this method; Comeet's webhooks accept only POST.";
             case UNSUPPORTED_MEDIA_TYPE -> "This content type is not accepted here.";
             case PAYLOAD_TOO_LARGE -> "The request is larger than this bridge accepts.";
             case UNAUTHORIZED, FORBIDDEN -> "This request is not authorised.";

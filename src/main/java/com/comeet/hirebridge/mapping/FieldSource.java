@@ -84,13 +84,23 @@ sealed interface FieldSource {
         }
     }
 
+    /**
+     * A decimal as people write it ({@code 25.0} is {@code 25}); an exponent only where plain digits would run
+     * long, as JavaScript does, so that {@code 1e99999999} stays short.
+     */
+    private static String decimal(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        long exponent = (long) stripped.precision() - stripped.scale() - 1;
+        return exponent >= -7 && exponent < 21 ? stripped.toPlainString() : stripped.toString();
+    }
+
     /** A scalar's text; numbers without exponent or trailing noise, so {@code 40598} stays {@code 40598}. */
     static String text(JsonNode node) {
-        if (node == null || node.isNull() || node.isMissingNode() || node.isContainerNode()) {
+        if (node == null || node.isNull() || node.isMissingNode() || node.isContainerNode()
+                || (node.isFloatingPointNumber() && !node.isBigDecimal() && !Double.isFinite(node.doubleValue()))) {
             return null;
         }
-        String text = node.isBigDecimal() || node.isDouble() || node.isFloat()
-                ? new BigDecimal(node.asText()).stripTrailingZeros().toPlainString()
+        String text = node.isBigDecimal() || node.isDouble() || node.isFloat() ? decimal(node.decimalValue())
                 : node.asText();
         return text.isBlank() ? null : text.trim();
     }

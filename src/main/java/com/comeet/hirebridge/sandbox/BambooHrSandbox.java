@@ -8,11 +8,11 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
@@ -30,6 +30,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import com.comeet.hirebridge.company.CompanyConfigurationException;
+import com.comeet.hirebridge.company.HireBridgeProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,22 +48,27 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class BambooHrSandbox {
 
     private static final Logger log = LoggerFactory.getLogger(BambooHrSandbox.class);
-    private static final List<String> PRODUCTION_PROFILES = List.of("prod", "production");
     private static final String ERROR_HEADER = "X-BambooHR-Error-Message";
+    /** The column's size: checked here, so the database never reports (and logs) an oversized value. */
+    private static final int MAX_FIELDS_LENGTH = 65_535;
 
     private final JdbcClient db;
     private final ObjectMapper json;
     private final byte[] expectedAuthorization;
 
     public BambooHrSandbox(JdbcClient db, ObjectMapper json, Environment environment,
-            @Value("${hirebridge.sandbox.api-key:}") String apiKey) {
-        if (Arrays.stream(environment.getActiveProfiles()).anyMatch(PRODUCTION_PROFILES::contains)) {
-            throw new IllegalStateException("hirebridge.sandbox.enabled is true under a production profile: "
-                    + "the BambooHR sandbox is for demos and tests only; remove it from the production configuration");
+            HireBridgeProperties properties) {
+        String production = Arrays.stream(environment.getActiveProfiles())
+                .filter(profile -> profile.toLowerCase(Locale.ROOT).startsWith("prod")).findFirst().orElse(null);
+        if (production != null) {
+            throw new CompanyConfigurationException("hirebridge.sandbox.enabled", "is true under the profile '"
+                    + production + "': the BambooHR sandbox is for demos and tests only; remove it from the "
+                    + "production configuration");
         }
-        if (apiKey.isBlank()) {
-            throw new IllegalStateException("hirebridge.sandbox.api-key is missing: the sandbox needs the API key "
-                    + "it accepts");
+        String apiKey = properties.sandbox().apiKey();
+        if (apiKey == null || apiKey.isBlank()) {
+            throw new CompanyConfigurationException("hirebridge.sandbox.api-key", "is missing: the sandbox needs "
+                    + "the API key it accepts");
         }
         this.db = db;
         this.json = json;
@@ -81,9 +88,13 @@ public class BambooHrSandbox {
                 || employee.path("lastName").asText("").isBlank()) {
             return ResponseEntity.badRequest().header(ERROR_HEADER, "firstName and lastName are required").build();
         }
+        String fields = json.writeValueAsString(employee);
+        if (fields.length() > MAX_FIELDS_LENGTH) {
+            return ResponseEntity.badRequest().header(ERROR_HEADER, "the employee's fields are too long").build();
+        }
         KeyHolder keys = new GeneratedKeyHolder();
         db.sql("INSERT INTO sandbox_employee (company, fields, created_at) VALUES (?, ?, ?)")
-                .params(companyDomain, json.writeValueAsString(employee), OffsetDateTime.now(ZoneOffset.UTC))
+                .params(companyDomain, fields, OffsetDateTime.now(ZoneOffset.UTC))
                 .update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")

@@ -1,7 +1,5 @@
 package com.comeet.hirebridge.bamboohr;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -26,6 +24,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.comeet.hirebridge.ComeetClient;
 import com.comeet.hirebridge.HireBridgeTest;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A signed Comeet hire, end to end: the running bridge, real HTTP on loopback, and a BambooHR stand-in that

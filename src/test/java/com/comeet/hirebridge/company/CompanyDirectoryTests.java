@@ -1,8 +1,5 @@
 package com.comeet.hirebridge.company;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -16,6 +13,9 @@ import org.springframework.util.unit.DataSize;
 import com.comeet.hirebridge.company.HireBridgeProperties.BambooHrProperties;
 import com.comeet.hirebridge.company.HireBridgeProperties.CompanyProperties;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 /**
  * A company's configuration is refused, naming the company and the key, whenever a required value is missing or
  * malformed; a valid one is read exactly.
@@ -28,7 +28,8 @@ class CompanyDirectoryTests {
     private static CompanyDirectory directory(String name, CompanyProperties company) {
         Map<String, CompanyProperties> companies = new HashMap<>();
         companies.put(name, company);
-        return new CompanyDirectory(new HireBridgeProperties(companies, "mappings", DataSize.ofMegabytes(1)));
+        return new CompanyDirectory(new HireBridgeProperties(companies, "mappings", DataSize.ofMegabytes(1),
+                new HireBridgeProperties.Sandbox(false, null)));
     }
 
     @Test

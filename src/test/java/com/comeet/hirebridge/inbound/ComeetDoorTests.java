@@ -1,11 +1,10 @@
 package com.comeet.hirebridge.inbound;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,6 +13,8 @@ import org.springframework.test.context.TestPropertySource;
 
 import com.comeet.hirebridge.ComeetClient;
 import com.comeet.hirebridge.HireBridgeTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What comes through the door before any HRIS is involved: the signature is checked over the bytes as received
@@ -103,7 +104,8 @@ class ComeetDoorTests {
 
         assertThat(answer.statusCode()).isEqualTo(405);
         assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/json");
-        assertThat(answer.body()).isEqualTo("{\"display_message\":\"This address accepts only POST.\"}");
+        assertThat(answer.body()).isEqualTo("{\"display_message\":\"This address does not accept this method; "
+                + "Comeet's webhooks accept only POST.\"}");
     }
 
     @Test
@@ -114,5 +116,42 @@ class ComeetDoorTests {
         assertThat(answer.statusCode()).isEqualTo(404);
         assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/json");
         assertThat(answer.body()).startsWith("{\"display_message\":\"Nothing is served at this address.");
+    }
+
+    @Test
+    void aPathWithDotSegmentsNeverReachesARoute() throws Exception {
+        for (String path : List.of("/comeet/../create-employee", "/comeet/%2E%2e/create-employee",
+                "/comeet/acme/./create-employee", "/comeet/acme;v=1/create-employee")) {
+            byte[] body = "first_name=Noa".getBytes(StandardCharsets.US_ASCII);
+            HttpResponse<String> answer = comeet.send(HttpRequest.newBuilder(URI.create(comeet.url(path)))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+
+            assertThat(answer.statusCode()).as(path).isEqualTo(400);
+            assertThat(answer.body()).as(path).isEqualTo("{\"display_message\":\"This address is not valid: it may not "
+                    + "contain '.' or '..' segments or ';' parameters.\"}");
+        }
+    }
+
+    @Test
+    void aUrlTomcatRefusesIsAnsweredInJson() throws Exception {
+        HttpResponse<String> answer = comeet.send(HttpRequest.newBuilder(
+                URI.create(comeet.url("/comeet/ac%2Fme/create-employee"))).POST(HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/json;charset=UTF-8");
+        assertThat(answer.body()).isEqualTo("{\"display_message\":\"The request could not be understood: Bad "
+                + "Request.\"}");
+    }
+
+    @Test
+    void aNumberBeyondAnyNumberTypeIsABadRequest() throws Exception {
+        byte[] body = "{\"first_name\":\"A\",\"middle_name\":1e3000000000}".getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> answer = signedAs("application/json", body);
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body()).isEqualTo("{\"display_message\":\"The hire's content is not valid JSON. Submit the "
+                + "hire again; if it keeps failing, contact IT.\"}");
     }
 }

@@ -1,7 +1,5 @@
 package com.comeet.hirebridge.mapping;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +14,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Golden files of the shipped mapping {@code mappings/bamboohr-create-employee.yaml}: a Comeet hire in

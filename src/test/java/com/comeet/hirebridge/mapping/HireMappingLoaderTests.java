@@ -1,13 +1,13 @@
 package com.comeet.hirebridge.mapping;
 
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A broken mapping file is refused with the file, the line and what to fix.

@@ -1,22 +1,26 @@
 package com.comeet.hirebridge.mapping;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.StringReader;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The rules a mapping file can express: sources in order, value maps with a catch-all, defaults, answers.
  */
 class HireMappingTests {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Decimals kept exact, as the bridge reads Comeet's payload. */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     private static HireMapping mapping(String yaml) {
         return HireMappingLoader.parse("test.yaml", new Yaml().compose(new StringReader(yaml)));
@@ -110,5 +114,19 @@ class HireMappingTests {
                 """);
 
         assertThat(mapping.apply(hire).missing()).containsExactly("The hiring manager is missing");
+    }
+
+    @Test
+    void writesAHugeExponentShortlyAsJavaScriptWould() throws Exception {
+        String yaml = """
+                fields:
+                  big: { from: $.big }
+                  small: { from: $.small }
+                  plain: { from: $.plain }
+                """;
+
+        assertThat(fields(yaml, "{\"big\":1e99999999,\"small\":1.5e-9,\"plain\":1.25e3}"))
+                .containsExactly(Map.entry("big", "1E+99999999"), Map.entry("small", "1.5E-9"),
+                        Map.entry("plain", "1250"));
     }
 }

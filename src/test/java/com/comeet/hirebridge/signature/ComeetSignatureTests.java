@@ -1,7 +1,5 @@
 package com.comeet.hirebridge.signature;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
@@ -12,6 +10,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import com.comeet.hirebridge.signature.ComeetSignature.Verdict;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Comeet's {@code signature} header over the raw body: exact vectors, every accepted spelling, every malformed one.

@@ -1,7 +1,5 @@
 package com.comeet.hirebridge.signature;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -30,6 +28,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.comeet.hirebridge.ComeetClient;
 import com.comeet.hirebridge.HireBridgeTest;
 import com.comeet.hirebridge.bamboohr.BambooHrStandIn;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every form Comeet signs in is accepted by the running service, and every forgery is refused with 401 before
