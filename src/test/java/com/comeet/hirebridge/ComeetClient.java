@@ -25,11 +25,17 @@ public final class ComeetClient {
         this.baseUrl = "http://127.0.0.1:" + port;
     }
 
+    /** The {@code signature} header value Comeet sends for {@code body}. */
     public static String sign(String secret, byte[] body) {
+        return "sha256 " + hmacHex(secret.getBytes(StandardCharsets.UTF_8), body);
+    }
+
+    /** HMAC-SHA256 of {@code signed} keyed with {@code key}, as lower-case hex. */
+    public static String hmacHex(byte[] key, byte[] signed) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return "sha256 " + HexFormat.of().formatHex(mac.doFinal(body));
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(signed));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
