@@ -16,7 +16,8 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:hirebridge-test;DB_CLOSE_DELAY=-1",
-    "camel.component.http.response-timeout=1500"
+    "camel.component.http.response-timeout=1500",
+    "hirebridge.retries.budget=2500ms"
 })
 @ActiveProfiles("test")
 public @interface HireBridgeTest {

@@ -1,7 +1,6 @@
 package com.comeet.hirebridge.bamboohr;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -11,9 +10,12 @@ import org.apache.camel.Message;
 import org.springframework.stereotype.Component;
 
 import com.comeet.hirebridge.company.Company;
+import com.comeet.hirebridge.hris.HrisRetries;
 import com.comeet.hirebridge.inbound.ComeetAnswers;
 import com.comeet.hirebridge.inbound.ComeetDoor;
 import com.comeet.hirebridge.inbound.ComeetRejection;
+import com.comeet.hirebridge.ledger.HireLedger;
+import com.comeet.hirebridge.mapping.HireMappings;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -26,6 +28,8 @@ public class BambooHrCreateEmployee {
 
     /** Exchange property: the URL the employee is posted to. */
     public static final String EMPLOYEES_URL = "bamboohrEmployeesUrl";
+    /** Exchange property: when the current HRIS call started (System.nanoTime). */
+    static final String CALL_STARTED = "hrisCallStarted";
 
     static final String CREDENTIALS_REFUSED = "The HRIS refused our credentials; contact IT.";
     static final String UNREACHABLE = "The HRIS is not answering; try again in a few minutes.";
@@ -45,15 +49,18 @@ public class BambooHrCreateEmployee {
     public void prepareRequest(Exchange exchange) throws JsonProcessingException {
         Company.BambooHrAccount account = exchange.getProperty(ComeetDoor.COMPANY, Company.class).bamboohr();
         Message message = exchange.getMessage();
-        byte[] body = json.writeValueAsBytes(message.getBody(Map.class));
+        byte[] body = json.writeValueAsBytes(exchange.getProperty(HireMappings.EMPLOYEE_FIELDS, Map.class));
 
+        message.removeHeaders("*");
         message.setHeader(Exchange.HTTP_METHOD, "POST");
-        message.setHeader("Authorization", "Basic " + Base64.getEncoder()
-                .encodeToString((account.apiKey() + ":x").getBytes(StandardCharsets.UTF_8)));
+        message.setHeader("Authorization", account.authorization());
         message.setHeader("Accept", "application/json");
         message.setHeader(Exchange.CONTENT_TYPE, "application/json; charset=UTF-8");
         message.setBody(body);
         exchange.setProperty(EMPLOYEES_URL, account.employeesUrl());
+        exchange.setProperty(HireLedger.HRIS_ATTEMPTS, exchange.getProperty(HireLedger.HRIS_ATTEMPTS, 0, Integer.class)
+                + 1);
+        exchange.setProperty(CALL_STARTED, System.nanoTime());
     }
 
     /**
@@ -64,6 +71,9 @@ public class BambooHrCreateEmployee {
         Message message = exchange.getMessage();
         int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         exchange.setProperty(ComeetAnswers.HRIS_STATUS, status);
+        addCallDuration(exchange);
+        exchange.setProperty(HrisRetries.RETRY_AFTER_MILLIS,
+                HrisRetries.retryAfterMillis(message.getHeader("Retry-After", String.class), Instant.now()));
         String location = message.getHeader("Location", String.class);
         String employeeId = lastSegment(location);
 
@@ -108,6 +118,16 @@ public class BambooHrCreateEmployee {
                     // A 404, a redirect or an unknown status: the base URL or the account is wrong, not the hire.
                     : new ComeetRejection(502, "hris-unexpected-answer", UNEXPECTED_ANSWER, details);
         };
+    }
+
+    /** Adds the time since {@link #prepareRequest} to the hire's time spent in the HRIS. */
+    static void addCallDuration(Exchange exchange) {
+        Long started = exchange.getProperty(CALL_STARTED, Long.class);
+        if (started != null) {
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            exchange.setProperty(HireLedger.HRIS_MILLIS, exchange.getProperty(HireLedger.HRIS_MILLIS, 0L, Long.class)
+                    + millis);
+        }
     }
 
     /** BambooHR's error header, under any of the spellings it has used ({@code X-BambooHR-Error-Messsage} too). */

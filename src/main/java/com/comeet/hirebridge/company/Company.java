@@ -1,7 +1,9 @@
 package com.comeet.hirebridge.company;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 
 /**
@@ -14,9 +16,22 @@ public record Company(String name, List<byte[]> secrets, Target target, Path map
     /** A BambooHR account; {@code employeesUrl} is where new employees are posted. */
     public record BambooHrAccount(URI baseUrl, String apiKey) {
 
+        /** HTTP Basic as BambooHR wants it: the API key as user, {@code x} as password. */
+        public String authorization() {
+            return "Basic " + Base64.getEncoder().encodeToString((apiKey + ":x").getBytes(StandardCharsets.UTF_8));
+        }
+
         public String employeesUrl() {
+            return url("v1/employees");
+        }
+
+        public String customReportUrl() {
+            return url("v1/reports/custom");
+        }
+
+        private String url(String path) {
             String base = baseUrl.toString();
-            return (base.endsWith("/") ? base : base + "/") + "v1/employees";
+            return (base.endsWith("/") ? base : base + "/") + path;
         }
 
         @Override

@@ -1,5 +1,6 @@
 package com.comeet.hirebridge.company;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +17,9 @@ public record HireBridgeProperties(
         Map<String, CompanyProperties> companies,
         @DefaultValue("mappings") String mappingsDir,
         @DefaultValue("1MB") DataSize maxBodySize,
-        @DefaultValue Sandbox sandbox) {
+        @DefaultValue Sandbox sandbox,
+        @DefaultValue Ledger ledger,
+        @DefaultValue Retries retries) {
 
     public HireBridgeProperties {
         companies = companies == null ? Map.of() : companies;
@@ -28,6 +31,30 @@ public record HireBridgeProperties(
             String target,
             String mapping,
             BambooHrProperties bamboohr) {
+    }
+
+    /**
+     * The hire ledger.
+     *
+     * @param retention      how long a hire's payload is kept; the row itself stays
+     * @param creationLease  how long a delivery holds a hire it is creating; after that (a crash) another may
+     *                       take it over, looking the employee up in the HRIS first
+     * @param waitForOutcome how long a concurrent delivery of the same hire waits for the first one's outcome
+     */
+    public record Ledger(
+            @DefaultValue("30d") Duration retention,
+            @DefaultValue("30s") Duration creationLease,
+            @DefaultValue("5s") Duration waitForOutcome) {
+    }
+
+    /**
+     * Retries of a transient HRIS failure inside one request: exponential backoff with jitter, never sooner than
+     * the HRIS's {@code Retry-After}, and never past the budget.
+     */
+    public record Retries(
+            @DefaultValue("8s") Duration budget,
+            @DefaultValue("250ms") Duration firstDelay,
+            @DefaultValue("4s") Duration maxDelay) {
     }
 
     /** The built-in BambooHR sandbox (demo profile only). */

@@ -43,7 +43,8 @@ public class ComeetAnswers {
         answer.put("employee_id", exchange.getProperty(EMPLOYEE_ID, String.class));
         answer.put("status", "created");
         answer.put("target", target(exchange));
-        logOutcome(exchange, "created", 200);
+        boolean earlier = exchange.getProperty("hireAlreadyCreated", false, Boolean.class);
+        logOutcome(exchange, earlier ? "created-earlier" : "created", 200);
         write(exchange, 200, answer);
     }
 

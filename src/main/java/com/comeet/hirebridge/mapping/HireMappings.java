@@ -20,6 +20,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 @Component("hireMappings")
 public class HireMappings {
 
+    /** Exchange property: the employee fields for the target, in the mapping file's order. */
+    public static final String EMPLOYEE_FIELDS = "hireEmployeeFields";
+
     private final Map<String, HireMapping> byCompany = new HashMap<>();
 
     public HireMappings(CompanyDirectory companies) {
@@ -44,6 +47,7 @@ public class HireMappings {
                     String.join(". ", result.missing().stream().map(HireMappings::withoutFinalStop).toList())
                             + ". Complete the Hire form and submit again.");
         }
+        exchange.setProperty(EMPLOYEE_FIELDS, result.fields());
         exchange.getMessage().setBody(result.fields());
     }
 

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -43,7 +44,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * kept in the bridge's own database.
  */
 @RestController
-@RequestMapping("/sandbox/bamboohr/{companyDomain}/v1/employees")
+@RequestMapping("/sandbox/bamboohr/{companyDomain}/v1")
 @ConditionalOnProperty(name = "hirebridge.sandbox.enabled", havingValue = "true")
 public class BambooHrSandbox {
 
@@ -77,7 +78,7 @@ public class BambooHrSandbox {
         log.warn("The BambooHR sandbox is enabled at /sandbox/bamboohr/: for demos only, never for production");
     }
 
-    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = "/employees", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Void> create(@PathVariable String companyDomain,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @RequestBody JsonNode employee) throws JsonProcessingException {
@@ -101,7 +102,7 @@ public class BambooHrSandbox {
                 .buildAndExpand(id).toUri()).build();
     }
 
-    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    @GetMapping(path = "/employees", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Map<String, Object>> list(@PathVariable String companyDomain,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
         if (!authorized(authorization)) {
@@ -115,7 +116,7 @@ public class BambooHrSandbox {
         return ResponseEntity.ok(Map.of("employees", employees));
     }
 
-    @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @GetMapping(path = "/employees/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Map<String, Object>> show(@PathVariable String companyDomain, @PathVariable long id,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
         if (!authorized(authorization)) {
@@ -127,6 +128,36 @@ public class BambooHrSandbox {
                 .optional()
                 .map(ResponseEntity::ok)
                 .orElseGet(() -> ResponseEntity.notFound().build());
+    }
+
+    /**
+     * BambooHR's custom report, as far as the bridge uses it: the requested fields of every employee (filters are
+     * not applied: the sandbox holds few employees).
+     */
+    @PostMapping(path = "/reports/custom", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<Map<String, Object>> customReport(@PathVariable String companyDomain,
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @RequestBody JsonNode report) {
+        if (!authorized(authorization)) {
+            return ResponseEntity.status(401).build();
+        }
+        List<String> fields = new ArrayList<>();
+        report.path("fields").forEach(field -> fields.add(field.asText()));
+        List<Map<String, Object>> employees = db.sql(
+                        "SELECT id, fields FROM sandbox_employee WHERE company = ? ORDER BY id")
+                .param(companyDomain)
+                .query((row, number) -> employee(row.getLong("id"), row.getString("fields")))
+                .list().stream()
+                .map(employee -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("id", employee.get("id"));
+                    fields.stream().filter(field -> !"id".equals(field))
+                            .forEach(field -> row.put(field, employee.get(field)));
+                    return row;
+                })
+                .toList();
+        return ResponseEntity.ok(Map.of("title", report.path("title").asText(""), "employees", employees));
     }
 
     private Map<String, Object> employee(long id, String fields) {

@@ -10,6 +10,7 @@ import com.github.tomakehurst.wiremock.extension.requestfilter.RequestFilterActi
 import com.github.tomakehurst.wiremock.extension.requestfilter.StubRequestFilterV2;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
@@ -34,6 +35,8 @@ public final class BambooHrStandIn implements AutoCloseable {
     /** BambooHR points {@code Location} at its public host, whatever host the request was sent to. */
     private static final String LOCATION_ORIGIN = "https://api.bamboohr.com";
     private static final String EMPLOYEES_PATH = "/api/gateway\\.php/[^/]+/v1/employees";
+    private static final String REPORT_PATH = "/api/gateway\\.php/[^/]+/v1/reports/custom";
+    private static final String RETRIES = "create-employee-retries";
     private static final int ERROR_HEADER_LENGTH = 200;
 
     private final WireMockServer server;
@@ -89,6 +92,43 @@ public final class BambooHrStandIn implements AutoCloseable {
     /** The {@code 201} of {@link #createEmployeeAnswers(int)} for employee 1, sent after the delay. */
     public void createEmployeeDelays(int millis) {
         server.stubFor(post(urlPathMatching(EMPLOYEES_PATH)).willReturn(created(1).withFixedDelay(millis)));
+    }
+
+    /** {@code failures} answers of {@code status} with {@code headers}, then the 201 of employee {@code employeeId}. */
+    public void createEmployeeAnswersAfter(int failures, int status, Map<String, String> headers, int employeeId) {
+        for (int i = 0; i < failures; i++) {
+            ResponseDefinitionBuilder answer = aResponse().withStatus(status);
+            headers.forEach(answer::withHeader);
+            server.stubFor(post(urlPathMatching(EMPLOYEES_PATH)).inScenario(RETRIES)
+                    .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "failed-" + i)
+                    .willSetStateTo("failed-" + (i + 1))
+                    .willReturn(answer));
+        }
+        server.stubFor(post(urlPathMatching(EMPLOYEES_PATH)).inScenario(RETRIES)
+                .whenScenarioStateIs(failures == 0 ? Scenario.STARTED : "failed-" + failures)
+                .willReturn(created(employeeId)));
+    }
+
+    /** The custom report lists these employees (each a map of field to value, {@code id} included). */
+    public void customReportLists(List<Map<String, String>> employees) {
+        StringBuilder body = new StringBuilder("{\"title\":\"report\",\"fields\":[],\"employees\":[");
+        for (int i = 0; i < employees.size(); i++) {
+            body.append(i == 0 ? "" : ",").append('{');
+            int field = 0;
+            for (Map.Entry<String, String> entry : employees.get(i).entrySet()) {
+                body.append(field++ == 0 ? "" : ",").append('"').append(entry.getKey()).append("\":\"")
+                        .append(entry.getValue()).append('"');
+            }
+            body.append('}');
+        }
+        body.append("]}");
+        server.stubFor(post(urlPathMatching(REPORT_PATH)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(body.toString())));
+    }
+
+    /** Every custom report requested. */
+    public List<LoggedRequest> customReportRequests() {
+        return server.findAll(postRequestedFor(urlPathMatching(REPORT_PATH)));
     }
 
     /** Every create-employee request received, valid or not, in the order received. */

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -15,10 +16,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.comeet.hirebridge.ComeetClient;
@@ -57,9 +60,14 @@ class CreateEmployeeInBambooHrTests {
         BAMBOOHR.close();
     }
 
+    @Autowired
+    JdbcClient db;
+
     @BeforeEach
     void setUp() throws IOException {
         BAMBOOHR.reset();
+        // Each test is a first delivery: the ledger would otherwise answer a hire created by an earlier test.
+        db.sql("DELETE FROM hire").update();
         comeet = new ComeetClient(port);
         hire = Files.readAllBytes(Path.of("src/test/resources/hires/realistic-hire.json"));
     }
@@ -257,36 +265,55 @@ class CreateEmployeeInBambooHrTests {
     }
 
     @Test
-    void anUnavailableBambooHrAsksToTryAgain() throws Exception {
-        BAMBOOHR.createEmployeeFails(503, Map.of());
+    void anUnavailableBambooHrIsRetriedAfterItsRetryAfterUntilTheBudgetEnds() throws Exception {
+        BAMBOOHR.createEmployeeFails(503, Map.of("Retry-After", "1"));
 
         HttpResponse<String> answer = comeet.post(PATH, hire, SECRET);
 
+        // Budget 2.5 s, one second apart: calls at about 0 s, 1 s and 2 s.
         assertThat(answer.statusCode()).isEqualTo(503);
         assertThat(answer.body()).isEqualTo(HRIS_UNREACHABLE + ",\"hris_status\":503}");
-        assertThat(BAMBOOHR.createEmployeeRequests()).hasSize(1);
+        assertThat(BAMBOOHR.createEmployeeRequests()).hasSize(3);
     }
 
     @Test
-    void aDroppedConnectionAsksToTryAgainWithoutResending() throws Exception {
+    void aBambooHrRecoveringWithinTheBudgetCreatesTheEmployee() throws Exception {
+        BAMBOOHR.createEmployeeAnswersAfter(2, 500, Map.of(), 40610);
+
+        HttpResponse<String> answer = comeet.post(PATH, hire, SECRET);
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).isEqualTo("{\"employee_id\":\"40610\",\"status\":\"created\",\"target\":\"bamboohr\"}");
+        assertThat(BAMBOOHR.createEmployeeRequests()).hasSize(3);
+        assertThat(BAMBOOHR.customReportRequests()).isEmpty();
+    }
+
+    @Test
+    void aDroppedConnectionIsLookedUpBeforeEveryNewAttempt() throws Exception {
         BAMBOOHR.createEmployeeDropsConnection();
+        BAMBOOHR.customReportLists(List.of());
 
         HttpResponse<String> answer = comeet.post(PATH, hire, SECRET);
 
         assertThat(answer.statusCode()).isEqualTo(503);
         assertThat(answer.body()).startsWith(HRIS_UNREACHABLE + ",\"error\":\"");
-        assertThat(BAMBOOHR.createEmployeeRequests()).hasSize(1);
+        assertThat(BAMBOOHR.createEmployeeRequests()).hasSizeGreaterThan(1)
+                .hasSize(BAMBOOHR.customReportRequests().size() + 1);
+        assertThat(BAMBOOHR.contractViolations()).isEmpty();
     }
 
     @Test
-    void aBambooHrSlowerThanTheResponseTimeoutAsksToTryAgain() throws Exception {
+    void aBambooHrSlowerThanTheResponseTimeoutIsLookedUpThenTriedOnceMore() throws Exception {
         BAMBOOHR.createEmployeeDelays(3000);
+        BAMBOOHR.customReportLists(List.of());
 
         HttpResponse<String> answer = comeet.post(PATH, hire, SECRET);
 
+        // A 1.5 s timeout, then a retry (looked up first) that times out past the 2.5 s budget.
         assertThat(answer.statusCode()).isEqualTo(503);
         assertThat(answer.body()).isEqualTo(HRIS_UNREACHABLE + ",\"error\":\"SocketTimeoutException\"}");
-        assertThat(BAMBOOHR.createEmployeeRequests()).hasSize(1);
+        assertThat(BAMBOOHR.createEmployeeRequests()).hasSize(2);
+        assertThat(BAMBOOHR.customReportRequests()).hasSize(1);
     }
 
     @Test

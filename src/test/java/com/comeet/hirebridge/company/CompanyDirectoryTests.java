@@ -2,6 +2,7 @@ package com.comeet.hirebridge.company;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +30,9 @@ class CompanyDirectoryTests {
         Map<String, CompanyProperties> companies = new HashMap<>();
         companies.put(name, company);
         return new CompanyDirectory(new HireBridgeProperties(companies, "mappings", DataSize.ofMegabytes(1),
-                new HireBridgeProperties.Sandbox(false, null)));
+                new HireBridgeProperties.Sandbox(false, null), new HireBridgeProperties.Ledger(Duration.ofDays(30),
+                Duration.ofSeconds(30), Duration.ofSeconds(5)), new HireBridgeProperties.Retries(Duration.ofSeconds(8),
+                Duration.ofMillis(250), Duration.ofSeconds(4))));
     }
 
     @Test

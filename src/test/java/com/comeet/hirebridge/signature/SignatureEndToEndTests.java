@@ -14,10 +14,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.comeet.hirebridge.ComeetClient;
@@ -60,9 +62,14 @@ class SignatureEndToEndTests {
         BAMBOOHR.close();
     }
 
+    @Autowired
+    JdbcClient db;
+
     @BeforeEach
     void setUp() throws Exception {
         BAMBOOHR.reset();
+        // Each test is a first delivery: the ledger would otherwise answer a hire created by an earlier test.
+        db.sql("DELETE FROM hire").update();
         BAMBOOHR.createEmployeeAnswers(40700);
         comeet = new ComeetClient(port);
         body = Files.readAllBytes(Path.of("src/test/resources/hires/realistic-hire-pretty.json"));

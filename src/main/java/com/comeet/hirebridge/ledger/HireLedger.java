@@ -1,0 +1,243 @@
+package com.comeet.hirebridge.ledger;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.camel.Exchange;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import com.comeet.hirebridge.company.Company;
+import com.comeet.hirebridge.company.HireBridgeProperties;
+import com.comeet.hirebridge.inbound.ComeetAnswers;
+import com.comeet.hirebridge.inbound.ComeetDoor;
+import com.comeet.hirebridge.inbound.ComeetRejection;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The route steps that keep the ledger: {@link #receive} before any HRIS call, then {@link #created} or
+ * {@link #failed}. Exactly one delivery of a hire holds it at a time (status {@code creating} under a lease); the
+ * others answer from the ledger, wait for that outcome, or are asked to try again.
+ */
+@Component("hireLedger")
+public class HireLedger {
+
+    /** Exchange property: this delivery holds the hire and must record its outcome. */
+    public static final String HOLDS_HIRE = "hireHeld";
+    /** Exchange property: an earlier attempt may have created the employee; the target looks it up first. */
+    public static final String RECONCILE = "hireReconcile";
+    /** Exchange property: the hire was created by an earlier delivery; the answer comes from the ledger. */
+    public static final String ALREADY_CREATED = "hireAlreadyCreated";
+    /** Exchange property: the candidate id the ledger knows the hire by. */
+    public static final String CANDIDATE_ID = "hireCandidateId";
+    /** Exchange property: how many times the HRIS was asked to create the employee in this delivery. */
+    public static final String HRIS_ATTEMPTS = "hrisAttempts";
+    /** Exchange property: milliseconds spent waiting for the HRIS in this delivery. */
+    public static final String HRIS_MILLIS = "hrisMillis";
+
+    private static final Duration POLL = Duration.ofMillis(100);
+    private static final int MAX_CANDIDATE_ID = 200;
+
+    private final JdbcClient db;
+    private final HireBridgeProperties.Ledger settings;
+    private final Clock clock;
+
+    public HireLedger(JdbcClient db, HireBridgeProperties properties) {
+        this.db = db;
+        this.settings = properties.ledger();
+        this.clock = Clock.systemUTC();
+    }
+
+    /**
+     * Records the verified hire, or finds it: created already (answered from the ledger, no HRIS call), being
+     * created by another delivery (wait for it, or 409), or free to be created by this delivery.
+     */
+    public void receive(Exchange exchange) throws InterruptedException {
+        Company company = exchange.getProperty(ComeetDoor.COMPANY, Company.class);
+        JsonNode candidate = exchange.getProperty(ComeetDoor.CANDIDATE, JsonNode.class);
+        String candidateId = candidateId(candidate);
+        String personUid = text(candidate.get("person_uid"));
+        String payload = new String(exchange.getProperty(ComeetDoor.RAW_BODY, byte[].class), StandardCharsets.UTF_8);
+        exchange.setProperty(CANDIDATE_ID, candidateId);
+
+        Instant now = clock.instant();
+        try {
+            db.sql("""
+                    INSERT INTO hire (company, candidate_id, person_uid, target, status, rehire, attempts, deliveries,
+                                      received_at, updated_at, lease_until, payload, version)
+                    VALUES (?, ?, ?, ?, 'creating', ?, 0, 1, ?, ?, ?, ?, 0)""")
+                    .params(company.name(), candidateId, personUid, company.target().id(),
+                            isRehire(company.name(), candidateId, personUid), ts(now), ts(now),
+                            ts(now.plus(settings.creationLease())), payload)
+                    .update();
+            exchange.setProperty(HOLDS_HIRE, true);
+        } catch (DuplicateKeyException known) {
+            takeOrAwait(exchange, company.name(), candidateId, payload);
+        }
+    }
+
+    private void takeOrAwait(Exchange exchange, String company, String candidateId, String payload)
+            throws InterruptedException {
+        Instant giveUp = clock.instant().plus(settings.waitForOutcome());
+        while (true) {
+            HireRecord hire = find(company, candidateId).orElseThrow();
+            Instant now = clock.instant();
+            if (hire.status() == HireStatus.CREATED) {
+                db.sql("UPDATE hire SET deliveries = deliveries + 1 WHERE company = ? AND candidate_id = ?")
+                        .params(company, candidateId).update();
+                exchange.setProperty(ALREADY_CREATED, true);
+                exchange.setProperty(ComeetAnswers.EMPLOYEE_ID, hire.employeeId());
+                return;
+            }
+            boolean heldElsewhere = hire.status() == HireStatus.CREATING && hire.leaseUntil() != null
+                    && hire.leaseUntil().isAfter(now);
+            if (heldElsewhere) {
+                if (now.isAfter(giveUp)) {
+                    throw new ComeetRejection(409, "hire-in-progress", "This hire is being created right now by "
+                            + "another submission. Try again in a minute.");
+                }
+                Thread.sleep(POLL.toMillis());
+                continue;
+            }
+            int taken = db.sql("""
+                    UPDATE hire SET status = 'creating', lease_until = ?, updated_at = ?, deliveries = deliveries + 1,
+                                    payload = ?, version = version + 1
+                    WHERE company = ? AND candidate_id = ? AND version = ?""")
+                    .params(ts(now.plus(settings.creationLease())), ts(now), payload, company, candidateId,
+                            hire.version())
+                    .update();
+            if (taken == 1) {
+                exchange.setProperty(HOLDS_HIRE, true);
+                // A crashed or timed-out attempt may have reached the HRIS: look before creating again.
+                exchange.setProperty(RECONCILE, hire.status() == HireStatus.UNKNOWN
+                        || hire.status() == HireStatus.CREATING);
+                return;
+            }
+        }
+    }
+
+    /** Records the created employee. */
+    public void created(Exchange exchange) {
+        if (!exchange.getProperty(HOLDS_HIRE, false, Boolean.class)) {
+            return;
+        }
+        Company company = exchange.getProperty(ComeetDoor.COMPANY, Company.class);
+        Instant now = clock.instant();
+        db.sql("""
+                UPDATE hire SET status = 'created', employee_id = ?, hris_status = ?, hris_message = NULL,
+                                display_message = NULL, attempts = attempts + ?, lease_until = NULL, updated_at = ?,
+                                hris_duration_ms = ?, total_duration_ms = ?, version = version + 1
+                WHERE company = ? AND candidate_id = ?""")
+                .params(exchange.getProperty(ComeetAnswers.EMPLOYEE_ID, String.class),
+                        exchange.getProperty(ComeetAnswers.HRIS_STATUS, Integer.class),
+                        exchange.getProperty(HRIS_ATTEMPTS, 0, Integer.class), ts(now),
+                        exchange.getProperty(HRIS_MILLIS, 0L, Long.class), millisSinceReceived(exchange, now),
+                        company.name(), exchange.getProperty(CANDIDATE_ID, String.class))
+                .update();
+    }
+
+    /**
+     * Records why the hire was not created: {@code unknown} when the HRIS may have created it anyway (the request
+     * was sent and the answer lost), {@code failed} otherwise.
+     */
+    public void failed(Exchange exchange) {
+        if (!exchange.getProperty(HOLDS_HIRE, false, Boolean.class)) {
+            return;
+        }
+        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        // Unknown too when a lost earlier attempt could not be looked up: the employee may still exist.
+        HireStatus status = mayHaveReachedHris(cause) || exchange.getProperty(RECONCILE, false, Boolean.class)
+                ? HireStatus.UNKNOWN : HireStatus.FAILED;
+        Map<String, Object> details = cause instanceof ComeetRejection rejection ? rejection.details() : Map.of();
+        String displayMessage = cause instanceof ComeetRejection rejection ? rejection.displayMessage()
+                : cause == null ? null : cause.getClass().getSimpleName();
+        Company company = exchange.getProperty(ComeetDoor.COMPANY, Company.class);
+        Instant now = clock.instant();
+        db.sql("""
+                UPDATE hire SET status = ?, hris_status = ?, hris_message = ?, display_message = ?,
+                                attempts = attempts + ?, lease_until = NULL, updated_at = ?, hris_duration_ms = ?,
+                                total_duration_ms = ?, version = version + 1
+                WHERE company = ? AND candidate_id = ?""")
+                .params(status.column(), details.get("hris_status"), truncate(details.get("hris_error")),
+                        truncate(displayMessage), exchange.getProperty(HRIS_ATTEMPTS, 0, Integer.class), ts(now),
+                        exchange.getProperty(HRIS_MILLIS, 0L, Long.class), millisSinceReceived(exchange, now),
+                        company.name(), exchange.getProperty(CANDIDATE_ID, String.class))
+                .update();
+    }
+
+    /** Empties the payload of hires older than the retention period; the rest of each row stays. */
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
+    public int purgePayloads() {
+        return db.sql("UPDATE hire SET payload = NULL WHERE received_at < ? AND payload IS NOT NULL")
+                .param(ts(clock.instant().minus(settings.retention())))
+                .update();
+    }
+
+    public Optional<HireRecord> find(String company, String candidateId) {
+        return db.sql("SELECT * FROM hire WHERE company = ? AND candidate_id = ?")
+                .params(company, candidateId)
+                .query(HireRecord::read)
+                .optional();
+    }
+
+    /** Whether an exception from the HRIS call leaves open that the HRIS created the employee. */
+    public static boolean mayHaveReachedHris(Throwable cause) {
+        if (!(cause instanceof IOException)) {
+            return false;
+        }
+        boolean neverConnected = cause instanceof ConnectException || cause instanceof ConnectTimeoutException
+                || cause instanceof UnknownHostException || cause instanceof NoRouteToHostException;
+        return !neverConnected;
+    }
+
+    private boolean isRehire(String company, String candidateId, String personUid) {
+        return personUid != null && db.sql("""
+                SELECT COUNT(*) FROM hire WHERE company = ? AND person_uid = ? AND candidate_id <> ?
+                                             AND status = 'created'""")
+                .params(company, personUid, candidateId).query(Integer.class).single() > 0;
+    }
+
+    private long millisSinceReceived(Exchange exchange, Instant now) {
+        return now.toEpochMilli() - exchange.getClock().getCreated();
+    }
+
+    private static String candidateId(JsonNode candidate) {
+        String id = text(candidate.get("comeet_id"));
+        if (id == null) {
+            id = text(candidate.get("recruit_id"));
+        }
+        if (id == null || id.length() > MAX_CANDIDATE_ID) {
+            throw new ComeetRejection(400, "no-candidate-id", "The hire carries no usable candidate id "
+                    + "(comeet_id). Submit the hire again from Comeet; if it keeps failing, contact IT.");
+        }
+        return id;
+    }
+
+    private static String text(JsonNode node) {
+        return node == null || !node.isValueNode() || node.isNull() || node.asText().isBlank() ? null : node.asText();
+    }
+
+    private static String truncate(Object value) {
+        if (value == null) {
+            return null;
+        }
+        String text = value.toString();
+        return text.length() > 2000 ? text.substring(0, 2000) : text;
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return Timestamp.from(instant);
+    }
+}

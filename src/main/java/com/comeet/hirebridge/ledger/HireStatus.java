@@ -1,0 +1,18 @@
+package com.comeet.hirebridge.ledger;
+
+import java.util.Locale;
+
+/**
+ * Where a hire stands. {@code UNKNOWN}: the HRIS was asked and its answer lost, so the employee may exist.
+ */
+public enum HireStatus {
+    RECEIVED, CREATING, CREATED, FAILED, UNKNOWN;
+
+    public String column() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    static HireStatus of(String column) {
+        return valueOf(column.toUpperCase(Locale.ROOT));
+    }
+}
