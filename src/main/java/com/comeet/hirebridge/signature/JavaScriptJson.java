@@ -289,16 +289,36 @@ public final class JavaScriptJson {
 
     /** Encodes as Node's Buffer.from(string, 'utf8') does: each lone surrogate becomes U+FFFD. */
     private static byte[] utf8(CharSequence text) {
+        String string = text.toString();
+        if (!hasLoneSurrogate(string)) {
+            // The common case, on the JDK's fast path; it would write a lone surrogate as '?', hence the check.
+            return string.getBytes(StandardCharsets.UTF_8);
+        }
         CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE)
                 .replaceWith(REPLACEMENT_CHARACTER);
         try {
-            ByteBuffer bytes = encoder.encode(CharBuffer.wrap(text));
+            ByteBuffer bytes = encoder.encode(CharBuffer.wrap(string));
             return Arrays.copyOfRange(bytes.array(), bytes.arrayOffset() + bytes.position(),
                     bytes.arrayOffset() + bytes.limit());
         } catch (CharacterCodingException e) {
             throw new IllegalStateException("UTF-8 encoding with replacement cannot fail", e);
         }
+    }
+
+    private static boolean hasLoneSurrogate(String string) {
+        int length = string.length();
+        for (int i = 0; i < length; i++) {
+            char c = string.charAt(i);
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(string.charAt(i + 1))) {
+                    i++;
+                } else {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }
