@@ -60,7 +60,7 @@ public final class JavaScriptJson {
      * @throws IllegalArgumentException when the bytes are not strict UTF-8 or not a JSON text
      */
     public static byte[] stringify(byte[] utf8Json) {
-        StringBuilder out = new StringBuilder(utf8Json.length);
+        Text out = new Text(utf8Json.length + 16);
         writeOriginalOrder(parse(utf8Json), out);
         return utf8(out);
     }
@@ -72,7 +72,7 @@ public final class JavaScriptJson {
      * @throws IllegalArgumentException when the bytes are not strict UTF-8 or not a JSON text
      */
     public static byte[] sorted(byte[] utf8Json) {
-        StringBuilder out = new StringBuilder(utf8Json.length);
+        Text out = new Text(utf8Json.length + 16);
         writeSorted(parse(utf8Json), out);
         return utf8(out);
     }
@@ -82,17 +82,19 @@ public final class JavaScriptJson {
      * {@link List} and {@link LinkedHashMap}, whose iteration order is the order of each key's first occurrence.
      */
     private static Object parse(byte[] utf8Json) {
-        CharBuffer text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(utf8Json));
-        } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException("not valid UTF-8", e);
+        // The JDK's fast decoder replaces malformed bytes with U+FFFD: only then is the strict decoder needed.
+        String text = new String(utf8Json, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') >= 0) {
+            try {
+                StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(utf8Json));
+            } catch (CharacterCodingException e) {
+                throw new IllegalArgumentException("not valid UTF-8", e);
+            }
         }
 
         // Parsing characters, not bytes, keeps Jackson from guessing UTF-16 or UTF-32 and from skipping a BOM,
         // neither of which JSON.parse does.
-        try (JsonParser parser = FACTORY.createParser(text.array(), text.arrayOffset() + text.position(),
-                text.remaining())) {
+        try (JsonParser parser = FACTORY.createParser(text)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 throw new IllegalArgumentException("not valid JSON: the document is empty");
@@ -152,7 +154,7 @@ public final class JavaScriptJson {
         }
     }
 
-    private static void writeOriginalOrder(Object value, StringBuilder out) {
+    private static void writeOriginalOrder(Object value, Text out) {
         if (value instanceof Map<?, ?> members) {
             out.append('{');
             boolean first = true;
@@ -180,7 +182,7 @@ public final class JavaScriptJson {
         }
     }
 
-    private static void writeSorted(Object value, StringBuilder out) {
+    private static void writeSorted(Object value, Text out) {
         if (value instanceof Map<?, ?> members) {
             String[] keys = members.keySet().toArray(new String[0]);
             // Array.prototype.sort compares UTF-16 code units, as String.compareTo does.
@@ -191,7 +193,7 @@ public final class JavaScriptJson {
                     out.append(',');
                 }
                 // Comeet's function pastes the key between quotes as it is, without escaping.
-                out.append('"').append(keys[i]).append("\":");
+                out.append('"').appendRawKey(keys[i]).append("\":");
                 writeSorted(members.get(keys[i]), out);
             }
             out.append('}');
@@ -236,7 +238,7 @@ public final class JavaScriptJson {
         return Long.parseLong(key) <= MAX_ARRAY_INDEX;
     }
 
-    private static void writeScalar(Object value, StringBuilder out) {
+    private static void writeScalar(Object value, Text out) {
         if (value == null) {
             out.append("null");
         } else if (value instanceof String string) {
@@ -245,18 +247,27 @@ public final class JavaScriptJson {
             // JSON.stringify writes Infinity (what 1e400 parses to) as null.
             out.append(Double.isFinite(number) ? JavaScriptNumber.format(number) : "null");
         } else if (value instanceof Boolean bool) {
-            out.append(bool.booleanValue());
+            out.append(bool ? "true" : "false");
         } else {
             throw new IllegalStateException("not a JSON value: " + value.getClass().getName());
         }
     }
 
     /** JSON.stringify's QuoteJSONString: short escapes, other controls and lone surrogates as lowercase \\u. */
-    private static void quote(String string, StringBuilder out) {
+    private static void quote(String string, Text out) {
         out.append('"');
         int length = string.length();
+        int plainFrom = 0;
         for (int i = 0; i < length; i++) {
             char c = string.charAt(i);
+            if (c >= ' ' && c != '"' && c != '\\' && !Character.isSurrogate(c)) {
+                continue;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(string.charAt(i + 1))) {
+                i++;
+                continue;
+            }
+            out.append(string, plainFrom, i);
             switch (c) {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");
@@ -265,33 +276,24 @@ public final class JavaScriptJson {
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < ' ') {
-                        unicodeEscape(c, out);
-                    } else if (Character.isHighSurrogate(c) && i + 1 < length
-                            && Character.isLowSurrogate(string.charAt(i + 1))) {
-                        out.append(c).append(string.charAt(++i));
-                    } else if (Character.isSurrogate(c)) {
-                        unicodeEscape(c, out);
-                    } else {
-                        out.append(c);
-                    }
-                }
+                default -> unicodeEscape(c, out);
             }
+            plainFrom = i + 1;
         }
+        out.append(string, plainFrom, length);
         out.append('"');
     }
 
-    private static void unicodeEscape(char c, StringBuilder out) {
+    private static void unicodeEscape(char c, Text out) {
         out.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xF]).append(HEX[(c >> 4) & 0xF])
                 .append(HEX[c & 0xF]);
     }
 
     /** Encodes as Node's Buffer.from(string, 'utf8') does: each lone surrogate becomes U+FFFD. */
-    private static byte[] utf8(CharSequence text) {
+    private static byte[] utf8(Text text) {
         String string = text.toString();
-        if (!hasLoneSurrogate(string)) {
-            // The common case, on the JDK's fast path; it would write a lone surrogate as '?', hence the check.
+        if (!text.rawLoneSurrogate) {
+            // The common case, on the JDK's fast path, which would write a lone surrogate as '?'.
             return string.getBytes(StandardCharsets.UTF_8);
         }
         CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
@@ -320,5 +322,56 @@ public final class JavaScriptJson {
             }
         }
         return false;
+    }
+
+    /**
+     * The serialisation being written, as UTF-16 characters in one growing array: turned into a string once, and
+     * encoded once. It notes whether a key written raw carried a lone surrogate, which the encoding must replace.
+     */
+    private static final class Text {
+
+        private char[] chars;
+        private int length;
+        private boolean rawLoneSurrogate;
+
+        Text(int capacity) {
+            chars = new char[capacity];
+        }
+
+        Text append(char c) {
+            ensure(1);
+            chars[length++] = c;
+            return this;
+        }
+
+        Text append(String string) {
+            return append(string, 0, string.length());
+        }
+
+        Text append(String string, int from, int to) {
+            int count = to - from;
+            if (count > 0) {
+                ensure(count);
+                string.getChars(from, to, chars, length);
+                length += count;
+            }
+            return this;
+        }
+
+        Text appendRawKey(String key) {
+            rawLoneSurrogate |= hasLoneSurrogate(key);
+            return append(key);
+        }
+
+        private void ensure(int more) {
+            if (length + more > chars.length) {
+                chars = Arrays.copyOf(chars, Math.max(chars.length * 2, length + more));
+            }
+        }
+
+        @Override
+        public String toString() {
+            return new String(chars, 0, length);
+        }
     }
 }

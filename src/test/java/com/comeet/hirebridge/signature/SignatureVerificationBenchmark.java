@@ -69,7 +69,7 @@ public class SignatureVerificationBenchmark {
     }
 
     /** The realistic test hire, grown with the kind of content real hires carry: HTML descriptions, custom fields. */
-    static byte[] hireOfAbout(int bytes) throws IOException {
+    public static byte[] hireOfAbout(int bytes) throws IOException {
         ObjectMapper json = new ObjectMapper();
         ObjectNode hire = (ObjectNode) json.readTree(Files.readAllBytes(
                 Path.of("src/test/resources/hires/realistic-hire.json")));
