@@ -50,4 +50,16 @@ class HealthTests {
         assertThat(readiness.path("components").path("camelHealth").path("status").asText()).isEqualTo("UP");
         assertThat(readiness.path("components").path("camelHealth").has("details")).isFalse();
     }
+
+    @Test
+    void exposesNoEndpointThatCouldShowConfigurationOrSecrets() throws Exception {
+        for (String path : new String[] {"/actuator/env", "/actuator/configprops", "/actuator/beans",
+                "/actuator/heapdump", "/actuator/info"}) {
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(answer.statusCode()).as(path).isEqualTo(404);
+            assertThat(answer.body()).as(path).doesNotContain("acme-secret");
+        }
+    }
 }

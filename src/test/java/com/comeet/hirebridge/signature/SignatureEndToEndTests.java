@@ -169,6 +169,7 @@ class SignatureEndToEndTests {
         post(body);
 
         String after = prometheus();
+        assertThat(after).doesNotContain(SECRET, "acme-secret-2025", "acme-bamboohr-key");
         for (String reason : List.of("mismatch", "malformed", "missing")) {
             assertThat(count(after, reason) - count(before, reason)).as(reason).isEqualTo(1.0);
         }
