@@ -19,7 +19,8 @@ public record HireBridgeProperties(
         @DefaultValue("1MB") DataSize maxBodySize,
         @DefaultValue Sandbox sandbox,
         @DefaultValue Ledger ledger,
-        @DefaultValue Retries retries) {
+        @DefaultValue Retries retries,
+        @DefaultValue Admin admin) {
 
     public HireBridgeProperties {
         companies = companies == null ? Map.of() : companies;
@@ -55,6 +56,22 @@ public record HireBridgeProperties(
             @DefaultValue("8s") Duration budget,
             @DefaultValue("250ms") Duration firstDelay,
             @DefaultValue("4s") Duration maxDelay) {
+    }
+
+    /**
+     * The operator API's credential, checked as HTTP Basic on {@code /admin/**}. With no password the API answers
+     * 401 to everything: it is never open.
+     */
+    public record Admin(@DefaultValue("admin") String username, String password) {
+
+        public boolean configured() {
+            return username != null && !username.isBlank() && password != null && !password.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "Admin[username=" + username + ", password=***]";
+        }
     }
 
     /** The built-in BambooHR sandbox (demo profile only). */

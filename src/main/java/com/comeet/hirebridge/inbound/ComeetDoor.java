@@ -86,7 +86,16 @@ public class ComeetDoor {
 
     /** Decodes the verified bytes as strict UTF-8 JSON: the candidate payload, an object. */
     public void parseCandidate(Exchange exchange) {
-        byte[] body = exchange.getProperty(RAW_BODY, byte[].class);
+        JsonNode candidate = candidate(exchange.getProperty(RAW_BODY, byte[].class));
+        exchange.setProperty(CANDIDATE, candidate);
+        exchange.getMessage().setBody(candidate);
+    }
+
+    /**
+     * The candidate payload in {@code body}, decoded strictly as UTF-8 JSON; also used for a hire's stored payload,
+     * so that an operator's retry reads it exactly as the webhook did.
+     */
+    public static JsonNode candidate(byte[] body) {
         if (body == null || body.length == 0) {
             throw badRequest("empty-body", "The hire arrived without any content.");
         }
@@ -110,8 +119,7 @@ public class ComeetDoor {
         if (candidate == null || !candidate.isObject()) {
             throw badRequest("not-an-object", "The hire's content is not a JSON object describing a candidate.");
         }
-        exchange.setProperty(CANDIDATE, candidate);
-        exchange.getMessage().setBody(candidate);
+        return candidate;
     }
 
     private static ComeetRejection badRequest(String reason, String sentence) {

@@ -9,6 +9,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -190,6 +192,34 @@ public class HireLedger {
                 .params(company, candidateId)
                 .query(HireRecord::read)
                 .optional();
+    }
+
+    /**
+     * Hires newest first, each filter optional: {@code company}, {@code status}, received at or after {@code from}
+     * and before {@code until}.
+     */
+    public List<HireRecord> list(String company, HireStatus status, Instant from, Instant until, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM hire WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (company != null) {
+            sql.append(" AND company = ?");
+            params.add(company);
+        }
+        if (status != null) {
+            sql.append(" AND status = ?");
+            params.add(status.column());
+        }
+        if (from != null) {
+            sql.append(" AND received_at >= ?");
+            params.add(ts(from));
+        }
+        if (until != null) {
+            sql.append(" AND received_at < ?");
+            params.add(ts(until));
+        }
+        sql.append(" ORDER BY received_at DESC, company, candidate_id LIMIT ?");
+        params.add(limit);
+        return db.sql(sql.toString()).params(params).query(HireRecord::read).list();
     }
 
     /** Whether an exception from the HRIS call leaves open that the HRIS created the employee. */

@@ -32,7 +32,7 @@ class CompanyDirectoryTests {
         return new CompanyDirectory(new HireBridgeProperties(companies, "mappings", DataSize.ofMegabytes(1),
                 new HireBridgeProperties.Sandbox(false, null), new HireBridgeProperties.Ledger(Duration.ofDays(30),
                 Duration.ofSeconds(30), Duration.ofSeconds(5)), new HireBridgeProperties.Retries(Duration.ofSeconds(8),
-                Duration.ofMillis(250), Duration.ofSeconds(4))));
+                Duration.ofMillis(250), Duration.ofSeconds(4)), new HireBridgeProperties.Admin("admin", null)));
     }
 
     @Test
