@@ -91,7 +91,21 @@ public final class BambooHrStandIn implements AutoCloseable {
 
     /** The {@code 201} of {@link #createEmployeeAnswers(int)} for employee 1, sent after the delay. */
     public void createEmployeeDelays(int millis) {
-        server.stubFor(post(urlPathMatching(EMPLOYEES_PATH)).willReturn(created(1).withFixedDelay(millis)));
+        createEmployeeDelays(millis, 1);
+    }
+
+    /** The {@code 201} of {@link #createEmployeeAnswers(int)} for {@code employeeId}, sent after the delay. */
+    public void createEmployeeDelays(int millis, int employeeId) {
+        server.stubFor(post(urlPathMatching(EMPLOYEES_PATH)).willReturn(created(employeeId).withFixedDelay(millis)));
+    }
+
+    /**
+     * A {@code 201} with a new employee id for every request, as BambooHR creates an employee per request. The id is
+     * twelve random digits: two requests share one by a one-in-a-trillion chance only.
+     */
+    public void createEmployeeCreatesEachTime() {
+        server.stubFor(post(urlPathMatching(EMPLOYEES_PATH)).willReturn(created("{{randomValue length=12 "
+                + "type='NUMERIC'}}")));
     }
 
     /** {@code failures} answers of {@code status} with {@code headers}, then the 201 of employee {@code employeeId}. */
@@ -152,6 +166,11 @@ public final class BambooHrStandIn implements AutoCloseable {
     }
 
     private static ResponseDefinitionBuilder created(int employeeId) {
+        return created(Integer.toString(employeeId));
+    }
+
+    /** {@code employeeId} may be a response template. */
+    private static ResponseDefinitionBuilder created(String employeeId) {
         // The company domain comes from the request, the third path segment of /api/gateway.php/{companyDomain}.
         return aResponse()
                 .withStatus(201)
