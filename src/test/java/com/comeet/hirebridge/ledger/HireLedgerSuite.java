@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,11 +32,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The ledger makes the bridge exact: a resubmitted hire is answered from it, concurrent deliveries create one
  * employee, a re-hire is flagged, and a hire whose answer was lost is looked up before anything is created again.
+ * The same suite runs on each database the bridge supports: {@link HireLedgerOnH2Tests},
+ * {@link HireLedgerOnPostgresTests}.
  */
 @HireBridgeTest
-class HireLedgerTests {
+abstract class HireLedgerSuite {
 
+    /** One stand-in for both databases' runs, stopped with the JVM. */
     private static final BambooHrStandIn BAMBOOHR = BambooHrStandIn.start();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(BAMBOOHR::close));
+    }
     private static final String PATH = "/comeet/acme/create-employee";
     private static final String SECRET = "acme-secret-2026";
 
@@ -56,11 +62,6 @@ class HireLedgerTests {
     @DynamicPropertySource
     static void bamboohr(DynamicPropertyRegistry registry) {
         registry.add("test.bamboohr.base-url", () -> BAMBOOHR.baseUrl("acme"));
-    }
-
-    @AfterAll
-    static void stopBambooHr() {
-        BAMBOOHR.close();
     }
 
     @BeforeEach
