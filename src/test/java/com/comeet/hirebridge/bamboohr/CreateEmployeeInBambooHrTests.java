@@ -193,6 +193,8 @@ class CreateEmployeeInBambooHrTests {
         assertThat(answer.body()).isEqualTo("{\"display_message\":\"BambooHR rejected the new employee's details. "
                 + "Check the names, e-mail, phone and start date in the Hire form, then submit again.\","
                 + "\"target\":\"bamboohr\",\"hris_status\":400,\"hris_error\":\"Invalid hireDate\"}");
+        // Not retried: the same request would be refused again.
+        assertThat(BAMBOOHR.createEmployeeRequests()).hasSize(1);
     }
 
     @Test
@@ -206,6 +208,8 @@ class CreateEmployeeInBambooHrTests {
                 + "a department, location or job title that does not exist in BambooHR, or a duplicate. Correct it "
                 + "in the Hire form, then submit again.\",\"target\":\"bamboohr\",\"hris_status\":409,"
                 + "\"hris_error\":\"Unknown department: Design\"}");
+        // Not retried: the same request would be refused again.
+        assertThat(BAMBOOHR.createEmployeeRequests()).hasSize(1);
     }
 
     @Test
@@ -218,6 +222,8 @@ class CreateEmployeeInBambooHrTests {
         assertThat(answer.body()).isEqualTo("{\"display_message\":\"BambooHR could not accept the new employee's "
                 + "details as sent. Check the Hire form, then submit again; if it keeps failing, contact IT.\","
                 + "\"target\":\"bamboohr\",\"hris_status\":406}");
+        // Not retried: the same request would be refused again.
+        assertThat(BAMBOOHR.createEmployeeRequests()).hasSize(1);
     }
 
     @Test
@@ -249,6 +255,7 @@ class CreateEmployeeInBambooHrTests {
             assertThat(answer.statusCode()).isEqualTo(502);
             assertThat(answer.body()).isEqualTo("{\"display_message\":\"The HRIS refused our credentials; contact "
                     + "IT.\",\"target\":\"bamboohr\",\"hris_status\":" + status + "}");
+            assertThat(BAMBOOHR.createEmployeeRequests()).hasSize(1);
         }
     }
 
@@ -262,6 +269,8 @@ class CreateEmployeeInBambooHrTests {
         assertThat(answer.body()).isEqualTo("{\"display_message\":\"The HRIS gave an answer the hire bridge does not "
                 + "expect, so the employee was not created; contact IT (the HRIS address may be wrong).\","
                 + "\"target\":\"bamboohr\",\"hris_status\":404}");
+        // Not retried: the same request would be refused again.
+        assertThat(BAMBOOHR.createEmployeeRequests()).hasSize(1);
     }
 
     @Test
