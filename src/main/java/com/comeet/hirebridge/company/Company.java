@@ -13,8 +13,12 @@ import java.util.List;
  */
 public record Company(String name, List<byte[]> secrets, Target target, Path mapping, BambooHrAccount bamboohr) {
 
-    /** A BambooHR account; {@code employeesUrl} is where new employees are posted. */
-    public record BambooHrAccount(URI baseUrl, String apiKey) {
+    /**
+     * A BambooHR account; {@code employeesUrl} is where new employees are posted.
+     *
+     * @param fileCategory the employee file section the candidate's files go to, or null: they are not uploaded
+     */
+    public record BambooHrAccount(URI baseUrl, String apiKey, Integer fileCategory) {
 
         /** HTTP Basic as BambooHR wants it: the API key as user, {@code x} as password. */
         public String authorization() {
@@ -23,6 +27,10 @@ public record Company(String name, List<byte[]> secrets, Target target, Path map
 
         public String employeesUrl() {
             return url("v1/employees");
+        }
+
+        public String employeeFilesUrl(String employeeId) {
+            return url("v1/employees/" + employeeId + "/files");
         }
 
         public String customReportUrl() {
@@ -36,7 +44,7 @@ public record Company(String name, List<byte[]> secrets, Target target, Path map
 
         @Override
         public String toString() {
-            return "BambooHrAccount[baseUrl=" + baseUrl + ", apiKey=***]";
+            return "BambooHrAccount[baseUrl=" + baseUrl + ", apiKey=***, fileCategory=" + fileCategory + "]";
         }
     }
 

@@ -106,7 +106,11 @@ public class CompanyDirectory {
             throw new CompanyConfigurationException(prefix + ".bamboohr.api-key", "is missing or blank");
         }
         refuseUnresolved(prefix + ".bamboohr.api-key", bamboohr.apiKey());
-        return new Company.BambooHrAccount(baseUrl, bamboohr.apiKey().trim());
+        if (bamboohr.fileCategory() != null && bamboohr.fileCategory() < 0) {
+            throw new CompanyConfigurationException(prefix + ".bamboohr.file-category",
+                    "is negative: the id of a BambooHR employee file section");
+        }
+        return new Company.BambooHrAccount(baseUrl, bamboohr.apiKey().trim(), bamboohr.fileCategory());
     }
 
     /** A {@code ${VARIABLE}} left as text means the environment variable is not set: never use it as a secret. */

@@ -20,7 +20,8 @@ public record HireBridgeProperties(
         @DefaultValue Sandbox sandbox,
         @DefaultValue Ledger ledger,
         @DefaultValue Retries retries,
-        @DefaultValue Admin admin) {
+        @DefaultValue Admin admin,
+        @DefaultValue Files files) {
 
     public HireBridgeProperties {
         companies = companies == null ? Map.of() : companies;
@@ -74,6 +75,32 @@ public record HireBridgeProperties(
         }
     }
 
+    /**
+     * The candidate's files (résumé, picture, offer letters), downloaded from Comeet's storage as soon as a hire
+     * is verified, because their links expire within minutes.
+     *
+     * @param allowedHosts       the only hosts files are downloaded from: exact host names, or {@code *.suffix}
+     *                           for any host under that suffix
+     * @param maxSize            a larger file is not downloaded
+     * @param timeout            the longest one download may take, connection and body included
+     * @param trustStore         a trust store (PKCS12 or JKS) for a storage signed by a private CA; unset means
+     *                           the JDK's default CAs
+     * @param trustStorePassword the trust store's password
+     */
+    public record Files(
+            @DefaultValue({"*.comeet.co", "*.comeet.com"}) List<String> allowedHosts,
+            @DefaultValue("20MB") DataSize maxSize,
+            @DefaultValue("10s") Duration timeout,
+            String trustStore,
+            String trustStorePassword) {
+
+        @Override
+        public String toString() {
+            return "Files[allowedHosts=" + allowedHosts + ", maxSize=" + maxSize + ", timeout=" + timeout
+                    + ", trustStore=" + trustStore + ", trustStorePassword=***]";
+        }
+    }
+
     /** The built-in BambooHR sandbox (demo profile only). */
     public record Sandbox(boolean enabled, String apiKey) {
 
@@ -83,7 +110,12 @@ public record HireBridgeProperties(
         }
     }
 
-    /** The company's BambooHR account. */
-    public record BambooHrProperties(String baseUrl, String apiKey) {
+    /**
+     * The company's BambooHR account.
+     *
+     * @param fileCategory the employee file section the candidate's files are uploaded into; unset means the files
+     *                     are kept by the bridge and not uploaded
+     */
+    public record BambooHrProperties(String baseUrl, String apiKey, Integer fileCategory) {
     }
 }

@@ -29,6 +29,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.comeet.hirebridge.company.Company;
 import com.comeet.hirebridge.company.CompanyDirectory;
+import com.comeet.hirebridge.files.FileStatus;
+import com.comeet.hirebridge.files.HireFile;
+import com.comeet.hirebridge.files.HireFiles;
 import com.comeet.hirebridge.inbound.ComeetDoor;
 import com.comeet.hirebridge.inbound.ComeetRejection;
 import com.comeet.hirebridge.inbound.JsonErrorController;
@@ -40,8 +43,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The operator API: hires in the ledger, one hire with its payload redacted, and the retry of a hire that was not
- * created. Authentication is {@link OperatorAuthenticationFilter}'s; every action is logged without personal data.
+ * The operator API: hires in the ledger, one hire with its payload redacted, the retry of a hire that was not
+ * created, and the retry of a created hire's file uploads. Authentication is
+ * {@link OperatorAuthenticationFilter}'s; every action is logged without personal data.
  */
 @RestController
 @RequestMapping(path = "/admin/hires", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -53,14 +57,20 @@ class OperatorApi {
     private static final String STATUSES = Arrays.stream(HireStatus.values()).map(HireStatus::column)
             .collect(Collectors.joining(", "));
 
+    private static final String DOWNLOAD_NOT_RETRIED = "This file was never downloaded and cannot be downloaded "
+            + "again: Comeet's link expired minutes after the hire was sent. Add it in the HRIS by hand.";
+
     private final HireLedger ledger;
+    private final HireFiles hireFiles;
     private final CompanyDirectory companies;
     private final ProducerTemplate camel;
     private final ObjectMapper json;
     private final Clock clock = Clock.systemUTC();
 
-    OperatorApi(HireLedger ledger, CompanyDirectory companies, ProducerTemplate camel, ObjectMapper json) {
+    OperatorApi(HireLedger ledger, HireFiles hireFiles, CompanyDirectory companies, ProducerTemplate camel,
+            ObjectMapper json) {
         this.ledger = ledger;
+        this.hireFiles = hireFiles;
         this.companies = companies;
         this.camel = camel;
         this.json = json;
@@ -142,6 +152,31 @@ class OperatorApi {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(answer);
     }
 
+    /**
+     * Uploads again the files of a created hire that are downloaded or whose upload failed, and answers with every
+     * file of the hire. A failed download is only reported: Comeet's link expired minutes after the delivery.
+     */
+    @PostMapping("/{company}/{candidateId}/files/retry")
+    Map<String, Object> retryFiles(@PathVariable String company, @PathVariable String candidateId)
+            throws InterruptedException {
+        HireRecord hire = find(company, candidateId, "files-retry");
+        if (hire.status() != HireStatus.CREATED) {
+            throw refused(company, candidateId, "files-retry", 409, "This hire is " + hire.status().column()
+                    + "; its files are uploaded once the employee is created.");
+        }
+        Company served = companies.find(company).orElseThrow(() -> refused(company, candidateId, "files-retry", 404,
+                "This hire bridge no longer serves this company."));
+        if (!HireFiles.uploads(served)) {
+            throw refused(company, candidateId, "files-retry", 409, "This company has no BambooHR file category "
+                    + "(bamboohr.file-category), so its files are kept in the bridge and not uploaded.");
+        }
+        List<HireFile> files = hireFiles.retryFiles(company, candidateId);
+
+        log.info("Operator action: company={} candidate={} action=files-retry result={} files", loggable(company),
+                loggable(candidateId), files.size());
+        return Map.of("files", files.stream().map(OperatorApi::file).toList());
+    }
+
     @ExceptionHandler(OperatorRefusal.class)
     ResponseEntity<byte[]> refusal(OperatorRefusal refusal) {
         return ResponseEntity.status(refusal.status).contentType(MediaType.APPLICATION_JSON)
@@ -178,6 +213,20 @@ class OperatorApi {
         item.put("updated_at", text(hire.updatedAt()));
         item.put("hris_duration_ms", hire.hrisDurationMs());
         item.put("total_duration_ms", hire.totalDurationMs());
+        return item;
+    }
+
+    private static Map<String, Object> file(HireFile file) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("kind", file.kind().column());
+        item.put("position", file.position());
+        item.put("name", file.name());
+        item.put("status", file.status().column());
+        item.put("error", file.error());
+        item.put("hris_file_id", file.hrisFileId());
+        if (file.status() == FileStatus.DOWNLOAD_FAILED) {
+            item.put("display_message", DOWNLOAD_NOT_RETRIED);
+        }
         return item;
     }
 

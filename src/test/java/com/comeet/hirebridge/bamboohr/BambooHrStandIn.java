@@ -35,6 +35,7 @@ public final class BambooHrStandIn implements AutoCloseable {
     /** BambooHR points {@code Location} at its public host, whatever host the request was sent to. */
     private static final String LOCATION_ORIGIN = "https://api.bamboohr.com";
     private static final String EMPLOYEES_PATH = "/api/gateway\\.php/[^/]+/v1/employees";
+    private static final String FILES_PATH = "/api/gateway\\.php/[^/]+/v1/employees/[^/]+/files";
     private static final String REPORT_PATH = "/api/gateway\\.php/[^/]+/v1/reports/custom";
     private static final String RETRIES = "create-employee-retries";
     private static final int ERROR_HEADER_LENGTH = 200;
@@ -121,6 +122,24 @@ public final class BambooHrStandIn implements AutoCloseable {
         server.stubFor(post(urlPathMatching(EMPLOYEES_PATH)).inScenario(RETRIES)
                 .whenScenarioStateIs(failures == 0 ? Scenario.STARTED : "failed-" + failures)
                 .willReturn(created(employeeId)));
+    }
+
+    /** {@code 201} to every file upload, with BambooHR's {@code Location} ending in the file id. */
+    public void uploadFileAnswers(int fileId) {
+        server.stubFor(post(urlPathMatching(FILES_PATH)).willReturn(aResponse().withStatus(201)
+                .withHeader("Location", LOCATION_ORIGIN + "/api/gateway.php/{{{request.pathSegments.[2]}}}"
+                        + "/v1/employees/{{{request.pathSegments.[5]}}}/files/" + fileId)
+                .withTransformers("response-template")));
+    }
+
+    /** The status, bodiless, to every file upload. */
+    public void uploadFileFails(int status) {
+        server.stubFor(post(urlPathMatching(FILES_PATH)).willReturn(aResponse().withStatus(status)));
+    }
+
+    /** Every file upload received, valid or not, in the order received. */
+    public List<LoggedRequest> uploadFileRequests() {
+        return server.findAll(postRequestedFor(urlPathMatching(FILES_PATH)));
     }
 
     /** The custom report lists these employees (each a map of field to value, {@code id} included). */

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CompanyDirectoryTests {
 
     private static final BambooHrProperties ACCOUNT =
-            new BambooHrProperties("https://api.bamboohr.com/api/gateway.php/acme", "key-123");
+            new BambooHrProperties("https://api.bamboohr.com/api/gateway.php/acme", "key-123", null);
 
     private static CompanyDirectory directory(String name, CompanyProperties company) {
         Map<String, CompanyProperties> companies = new HashMap<>();
@@ -32,7 +32,9 @@ class CompanyDirectoryTests {
         return new CompanyDirectory(new HireBridgeProperties(companies, "mappings", DataSize.ofMegabytes(1),
                 new HireBridgeProperties.Sandbox(false, null), new HireBridgeProperties.Ledger(Duration.ofDays(30),
                 Duration.ofSeconds(30), Duration.ofSeconds(5)), new HireBridgeProperties.Retries(Duration.ofSeconds(8),
-                Duration.ofMillis(250), Duration.ofSeconds(4)), new HireBridgeProperties.Admin("admin", null)));
+                Duration.ofMillis(250), Duration.ofSeconds(4)), new HireBridgeProperties.Admin("admin", null),
+                new HireBridgeProperties.Files(List.of("*.comeet.co", "*.comeet.com"), DataSize.ofMegabytes(20),
+                Duration.ofSeconds(10), null, null)));
     }
 
     @Test
@@ -82,7 +84,7 @@ class CompanyDirectoryTests {
 
     @Test
     void refusesABaseUrlThatIsNotHttp() {
-        BambooHrProperties ftp = new BambooHrProperties("ftp://api.bamboohr.com/acme", "key");
+        BambooHrProperties ftp = new BambooHrProperties("ftp://api.bamboohr.com/acme", "key", null);
 
         assertThatThrownBy(() -> directory("acme", new CompanyProperties(List.of("s"), "bamboohr", null, ftp)))
                 .isInstanceOf(CompanyConfigurationException.class)
@@ -92,7 +94,7 @@ class CompanyDirectoryTests {
 
     @Test
     void refusesAMissingApiKeyWithoutPrintingAnything() {
-        BambooHrProperties noKey = new BambooHrProperties("https://api.bamboohr.com/api/gateway.php/acme", "");
+        BambooHrProperties noKey = new BambooHrProperties("https://api.bamboohr.com/api/gateway.php/acme", "", null);
 
         assertThatThrownBy(() -> directory("acme", new CompanyProperties(List.of("s"), "bamboohr", null, noKey)))
                 .hasMessage("hirebridge.companies.acme.bamboohr.api-key is missing or blank");
@@ -113,7 +115,7 @@ class CompanyDirectoryTests {
                 .hasMessage("hirebridge.companies.acme.secrets[0] refers to ${ACME_COMEET_SECRET}, which is not set: "
                         + "set that environment variable");
         BambooHrProperties unsetKey = new BambooHrProperties("https://api.bamboohr.com/api/gateway.php/acme",
-                "${ACME_BAMBOOHR_API_KEY}");
+                "${ACME_BAMBOOHR_API_KEY}", null);
         assertThatThrownBy(() -> directory("acme", new CompanyProperties(List.of("s"), "bamboohr", null, unsetKey)))
                 .hasMessage("hirebridge.companies.acme.bamboohr.api-key refers to ${ACME_BAMBOOHR_API_KEY}, which is "
                         + "not set: set that environment variable");
