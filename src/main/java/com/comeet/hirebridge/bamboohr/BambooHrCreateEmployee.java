@@ -28,8 +28,6 @@ public class BambooHrCreateEmployee {
 
     /** Exchange property: the URL the employee is posted to. */
     public static final String EMPLOYEES_URL = "bamboohrEmployeesUrl";
-    /** Exchange property: when the current HRIS call started (System.nanoTime). */
-    static final String CALL_STARTED = "hrisCallStarted";
 
     static final String CREDENTIALS_REFUSED = "The HRIS refused our credentials; contact IT.";
     static final String UNREACHABLE = "The HRIS is not answering; try again in a few minutes.";
@@ -60,7 +58,7 @@ public class BambooHrCreateEmployee {
         exchange.setProperty(EMPLOYEES_URL, account.employeesUrl());
         exchange.setProperty(HireLedger.HRIS_ATTEMPTS, exchange.getProperty(HireLedger.HRIS_ATTEMPTS, 0, Integer.class)
                 + 1);
-        exchange.setProperty(CALL_STARTED, System.nanoTime());
+        exchange.setProperty(HireLedger.HRIS_CALL_STARTED, System.nanoTime());
     }
 
     /**
@@ -71,7 +69,7 @@ public class BambooHrCreateEmployee {
         Message message = exchange.getMessage();
         int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         exchange.setProperty(ComeetAnswers.HRIS_STATUS, status);
-        addCallDuration(exchange);
+        HireLedger.endHrisCall(exchange);
         exchange.setProperty(HrisRetries.RETRY_AFTER_MILLIS,
                 HrisRetries.retryAfterMillis(message.getHeader("Retry-After", String.class), Instant.now()));
         String location = message.getHeader("Location", String.class);
@@ -118,16 +116,6 @@ public class BambooHrCreateEmployee {
                     // A 404, a redirect or an unknown status: the base URL or the account is wrong, not the hire.
                     : new ComeetRejection(502, "hris-unexpected-answer", UNEXPECTED_ANSWER, details);
         };
-    }
-
-    /** Adds the time since {@link #prepareRequest} to the hire's time spent in the HRIS. */
-    static void addCallDuration(Exchange exchange) {
-        Long started = exchange.getProperty(CALL_STARTED, Long.class);
-        if (started != null) {
-            long millis = (System.nanoTime() - started) / 1_000_000;
-            exchange.setProperty(HireLedger.HRIS_MILLIS, exchange.getProperty(HireLedger.HRIS_MILLIS, 0L, Long.class)
-                    + millis);
-        }
     }
 
     /** BambooHR's error header, under any of the spellings it has used ({@code X-BambooHR-Error-Messsage} too). */

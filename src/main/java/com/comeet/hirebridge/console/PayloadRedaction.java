@@ -16,8 +16,11 @@ final class PayloadRedaction {
     static final String REDACTED = "[redacted]";
 
     private static final Set<String> PERSONAL = Set.of("first_name", "middle_name", "last_name", "email", "phone",
-            "mobile_phone", "id_number", "linkedin_url", "resume", "picture", "files", "links");
-    private static final Set<String> PEOPLE = Set.of("hiring_manager", "leading_recruiter");
+            "mobile_phone", "id_number", "linkedin_url", "resume", "picture", "files", "links",
+            // The recruiter's answers to our questions can be a preferred name or other personal details.
+            "partner_questionnaire");
+    // A referral's source name is a person's name too.
+    private static final Set<String> PEOPLE = Set.of("hiring_manager", "leading_recruiter", "source");
     private static final Set<String> PERSON_NAMES = Set.of("name", "full_name", "first_name", "middle_name",
             "last_name", "email");
 

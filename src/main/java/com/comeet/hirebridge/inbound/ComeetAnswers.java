@@ -25,8 +25,8 @@ public class ComeetAnswers {
     /** Exchange property: the HTTP status the target HRIS answered with, for the outcome log line. */
     public static final String HRIS_STATUS = "hrisStatus";
 
-    static final String HRIS_UNREACHABLE = "The HRIS is not answering; try again in a few minutes.";
-    static final String UNEXPECTED = "The hire bridge failed unexpectedly. Try again in a few minutes; "
+    public static final String HRIS_UNREACHABLE = "The HRIS is not answering; try again in a few minutes.";
+    public static final String UNEXPECTED = "The hire bridge failed unexpectedly. Try again in a few minutes; "
             + "if it keeps failing, contact IT.";
 
     private static final Logger log = LoggerFactory.getLogger(ComeetAnswers.class);

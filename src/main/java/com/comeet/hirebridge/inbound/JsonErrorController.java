@@ -5,6 +5,8 @@ import java.util.Map;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.apache.camel.CamelContext;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -19,13 +21,33 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class JsonErrorController implements ErrorController {
 
+    private static final String STARTING = "The hire bridge is starting; try again in a minute.";
+
+    private final ObjectProvider<CamelContext> camel;
+
+    public JsonErrorController(ObjectProvider<CamelContext> camel) {
+        this.camel = camel;
+    }
+
     @RequestMapping("/error")
     public ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
+        Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        if (status == HttpStatus.NOT_FOUND && path instanceof String uri && uri.startsWith("/comeet/")
+                && !routesStarted()) {
+            // The web server answers before the routes exist: a webhook then is early, not at a wrong address.
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("display_message", STARTING));
+        }
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("display_message", sentence(status)));
+    }
+
+    private boolean routesStarted() {
+        CamelContext context = camel.getIfAvailable();
+        return context != null && context.isStarted();
     }
 
     public static String sentence(HttpStatus status) {

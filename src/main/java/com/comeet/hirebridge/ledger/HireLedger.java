@@ -48,6 +48,8 @@ public class HireLedger {
     public static final String HRIS_ATTEMPTS = "hrisAttempts";
     /** Exchange property: milliseconds spent waiting for the HRIS in this delivery. */
     public static final String HRIS_MILLIS = "hrisMillis";
+    /** Exchange property: when the HRIS call under way started (System.nanoTime); cleared once it answered. */
+    public static final String HRIS_CALL_STARTED = "hrisCallStarted";
 
     private static final Duration POLL = Duration.ofMillis(100);
     private static final int MAX_CANDIDATE_ID = 200;
@@ -163,8 +165,17 @@ public class HireLedger {
         HireStatus status = mayHaveReachedHris(cause) || exchange.getProperty(RECONCILE, false, Boolean.class)
                 ? HireStatus.UNKNOWN : HireStatus.FAILED;
         Map<String, Object> details = cause instanceof ComeetRejection rejection ? rejection.details() : Map.of();
-        String displayMessage = cause instanceof ComeetRejection rejection ? rejection.displayMessage()
-                : cause == null ? null : cause.getClass().getSimpleName();
+        String displayMessage;
+        Object hrisMessage = details.get("hris_error");
+        if (cause instanceof ComeetRejection rejection) {
+            displayMessage = rejection.displayMessage();
+        } else if (cause instanceof IOException) {
+            displayMessage = ComeetAnswers.HRIS_UNREACHABLE;
+            hrisMessage = cause.getClass().getSimpleName();
+        } else {
+            displayMessage = ComeetAnswers.UNEXPECTED;
+        }
+        endHrisCall(exchange);
         Company company = exchange.getProperty(ComeetDoor.COMPANY, Company.class);
         Instant now = clock.instant();
         db.sql("""
@@ -172,11 +183,20 @@ public class HireLedger {
                                 attempts = attempts + ?, lease_until = NULL, updated_at = ?, hris_duration_ms = ?,
                                 total_duration_ms = ?, version = version + 1
                 WHERE company = ? AND candidate_id = ?""")
-                .params(status.column(), details.get("hris_status"), truncate(details.get("hris_error")),
-                        truncate(displayMessage), exchange.getProperty(HRIS_ATTEMPTS, 0, Integer.class), ts(now),
+                .params(status.column(), details.get("hris_status"), truncate(hrisMessage), truncate(displayMessage), exchange.getProperty(HRIS_ATTEMPTS, 0, Integer.class), ts(now),
                         exchange.getProperty(HRIS_MILLIS, 0L, Long.class), millisSinceReceived(exchange, now),
                         company.name(), exchange.getProperty(CANDIDATE_ID, String.class))
                 .update();
+    }
+
+    /** Adds the time of the HRIS call under way, if any, to the time this delivery spent in the HRIS. */
+    public static void endHrisCall(Exchange exchange) {
+        Long started = exchange.getProperty(HRIS_CALL_STARTED, Long.class);
+        if (started != null) {
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            exchange.setProperty(HRIS_MILLIS, exchange.getProperty(HRIS_MILLIS, 0L, Long.class) + millis);
+            exchange.removeProperty(HRIS_CALL_STARTED);
+        }
     }
 
     /** Empties the payload of hires older than the retention period; the rest of each row stays. */

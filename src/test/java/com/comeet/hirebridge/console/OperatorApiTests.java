@@ -55,7 +55,7 @@ class OperatorApiTests {
             + "\"phone\":\"[redacted]\",\"mobile_phone\":\"[redacted]\",\"id_number\":\"[redacted]\","
             + "\"linkedin_url\":\"[redacted]\",\"time_created\":\"2026-11-28T07:45:10Z\","
             + "\"hired_date\":\"2026-12-02\",\"start_date\":\"2027-02-01\","
-            + "\"source\":{\"name\":\"LinkedIn Jobs\",\"type\":\"Job Board\",\"comeet_id\":\"S.7\"},"
+            + "\"source\":{\"name\":\"[redacted]\",\"type\":\"Job Board\",\"comeet_id\":\"S.7\"},"
             + "\"resume\":\"[redacted]\",\"picture\":\"[redacted]\",\"links\":\"[redacted]\","
             + "\"files\":\"[redacted]\",\"offer_fields\":[{\"PTO\":\"22\"},{\"Car type\":\"None\"}],"
             + "\"opening\":{\"description\":\"Product Designer, Growth\",\"reason\":\"new\","
@@ -68,8 +68,7 @@ class OperatorApiTests {
             + "\"last_name\":\"[redacted]\",\"email\":\"[redacted]\"},"
             + "\"leading_recruiter\":{\"first_name\":\"[redacted]\",\"last_name\":\"[redacted]\","
             + "\"email\":\"[redacted]\"},\"custom_fields\":{\"Cost center\":\"5120\"}},"
-            + "\"partner_questionnaire\":[{\"uid\":\"department\",\"answers\":[{\"uid\":\"21\","
-            + "\"title\":\"Design\"}]},{\"uid\":7,\"answers\":[\"Avi\"]}]}";
+            + "\"partner_questionnaire\":\"[redacted]\"}";
 
     @LocalServerPort
     int port;

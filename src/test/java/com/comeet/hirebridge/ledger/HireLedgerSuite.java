@@ -189,6 +189,21 @@ abstract class HireLedgerSuite {
     }
 
     @Test
+    void anUnreachableHrisIsRecordedWithTheRecruitersMessage() throws Exception {
+        BAMBOOHR.createEmployeeDropsConnection();
+        BAMBOOHR.customReportLists(List.of());
+
+        HttpResponse<String> answer = send(hire);
+
+        HireRecord unknown = row("3C1.B52");
+        assertThat(answer.statusCode()).isEqualTo(503);
+        assertThat(unknown.status()).isEqualTo(HireStatus.UNKNOWN);
+        assertThat(unknown.displayMessage()).isEqualTo("The HRIS is not answering; try again in a few minutes.");
+        assertThat(unknown.hrisMessage()).isIn("SocketException", "NoHttpResponseException");
+        assertThat(unknown.attempts()).isEqualTo(BAMBOOHR.createEmployeeRequests().size());
+    }
+
+    @Test
     void aHireWithoutCandidateIdIsRefused() throws Exception {
         HttpResponse<String> answer = send(hire.replace("\"comeet_id\":\"3C1.B52\",", ""));
 
