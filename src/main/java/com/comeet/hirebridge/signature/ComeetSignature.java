@@ -72,11 +72,20 @@ public final class ComeetSignature {
 
     static byte[] hmac(byte[] secret, byte[] signed) {
         try {
-            Mac mac = Mac.getInstance(HMAC);
+            Mac mac = MACS.get();
             mac.init(new SecretKeySpec(secret, HMAC));
             return mac.doFinal(signed);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
+        } catch (InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 refused a key", e);
         }
     }
+
+    /** One Mac per thread: looking the algorithm up costs more than a 5 KB HMAC. */
+    private static final ThreadLocal<Mac> MACS = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance(HMAC);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
+        }
+    });
 }
