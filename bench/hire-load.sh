@@ -12,7 +12,7 @@ jar=target/comeet-hire-bridge-0.1.0-SNAPSHOT.jar
 work="$(mktemp -d)"
 bridge=""
 cleanup() {
-  [ -n "$bridge" ] && kill "$bridge" 2>/dev/null && wait "$bridge" 2>/dev/null
+  if [ -n "$bridge" ]; then kill "$bridge" 2>/dev/null || true; wait "$bridge" 2>/dev/null || true; fi
   if [ -d "$work/pg" ]; then runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg" -m fast stop >/dev/null 2>&1 || true; fi
   rm -rf "$work"
 }
