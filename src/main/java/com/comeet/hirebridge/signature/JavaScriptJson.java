@@ -37,7 +37,8 @@ public final class JavaScriptJson {
     private static final int MAX_NESTING_DEPTH = 1000;
 
     // The body size limit bounds numbers, strings and names; JSON.parse has no limits of its own to match.
-    // Name canonicalisation is off so that no set of colliding keys can make a valid document fail.
+    // Names are canonicalised (Comeet's keys repeat from hire to hire), but no set of colliding keys may make a
+    // valid document fail.
     // Limitation: nesting deeper than MAX_NESTING_DEPTH, which JSON.parse accepts, is refused, so such a payload
     // cannot be verified; it keeps the recursion below well within the stack. Comeet's payloads are a few levels deep.
     private static final JsonFactory FACTORY = JsonFactory.builder()
@@ -47,7 +48,7 @@ public final class JavaScriptJson {
                     .maxStringLength(Integer.MAX_VALUE)
                     .maxNameLength(Integer.MAX_VALUE)
                     .build())
-            .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
+            .disable(JsonFactory.Feature.FAIL_ON_SYMBOL_HASH_OVERFLOW)
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .build();
 
