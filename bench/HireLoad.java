@@ -84,7 +84,9 @@ public final class HireLoad {
             if (wait > 0) {
                 Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
             }
+            // A new candidate and a new person each time, as real hires are.
             byte[] body = template.replaceFirst("\"comeet_id\":\"[^\"]*\"", "\"comeet_id\":\"B" + run + "-" + i + "\"")
+                    .replaceFirst("\"person_uid\":\"[^\"]*\"", "\"person_uid\":\"P" + run + "-" + i + "\"")
                     .getBytes(StandardCharsets.UTF_8);
             HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                     .timeout(Duration.ofSeconds(30))

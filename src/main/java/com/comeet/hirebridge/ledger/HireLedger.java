@@ -253,10 +253,12 @@ public class HireLedger {
     }
 
     private boolean isRehire(String company, String candidateId, String personUid) {
+        // The first match is enough: a person hired often must not make every new hire slower.
         return personUid != null && db.sql("""
-                SELECT COUNT(*) FROM hire WHERE company = ? AND person_uid = ? AND candidate_id <> ?
-                                             AND status = 'created'""")
-                .params(company, personUid, candidateId).query(Integer.class).single() > 0;
+                SELECT candidate_id FROM hire WHERE company = ? AND person_uid = ? AND candidate_id <> ?
+                                                AND status = 'created'
+                FETCH FIRST 1 ROWS ONLY""")
+                .params(company, personUid, candidateId).query(String.class).optional().isPresent();
     }
 
     private long millisSinceReceived(Exchange exchange, Instant now) {
