@@ -185,17 +185,18 @@ public final class JavaScriptJson {
 
     private static void writeSorted(Object value, Text out) {
         if (value instanceof Map<?, ?> members) {
-            String[] keys = members.keySet().toArray(new String[0]);
+            @SuppressWarnings("unchecked")
+            Map.Entry<String, Object>[] entries = members.entrySet().toArray(new Map.Entry[0]);
             // Array.prototype.sort compares UTF-16 code units, as String.compareTo does.
-            Arrays.sort(keys);
+            Arrays.sort(entries, Map.Entry.comparingByKey());
             out.append('{');
-            for (int i = 0; i < keys.length; i++) {
+            for (int i = 0; i < entries.length; i++) {
                 if (i > 0) {
                     out.append(',');
                 }
                 // Comeet's function pastes the key between quotes as it is, without escaping.
-                out.append('"').appendRawKey(keys[i]).append("\":");
-                writeSorted(members.get(keys[i]), out);
+                out.append('"').appendRawKey(entries[i].getKey()).append("\":");
+                writeSorted(entries[i].getValue(), out);
             }
             out.append('}');
         } else if (value instanceof List<?> elements) {
