@@ -12,20 +12,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertySource;
 
+import com.comeet.hirebridge.AcmeOnBambooHrStandIn;
 import com.comeet.hirebridge.ComeetClient;
-import com.comeet.hirebridge.HireBridgeTest;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,41 +28,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A signed Comeet hire, end to end: the running bridge, real HTTP on loopback, and a BambooHR stand-in that
  * validates every request against BambooHR's OpenAPI contract.
  */
-@HireBridgeTest
 @ExtendWith(OutputCaptureExtension.class)
-class CreateEmployeeInBambooHrTests {
+class CreateEmployeeInBambooHrTests extends AcmeOnBambooHrStandIn {
 
-    private static final BambooHrStandIn BAMBOOHR = BambooHrStandIn.start();
-    private static final String SECRET = "acme-secret-2026";
-    private static final String PATH = "/comeet/acme/create-employee";
     private static final String HRIS_UNREACHABLE = "{\"display_message\":\"The HRIS is not answering; try again in "
             + "a few minutes.\",\"target\":\"bamboohr\"";
 
-    @LocalServerPort
-    int port;
-
-    private ComeetClient comeet;
     private byte[] hire;
-
-    @DynamicPropertySource
-    static void bamboohr(DynamicPropertyRegistry registry) {
-        registry.add("test.bamboohr.base-url", () -> BAMBOOHR.baseUrl("acme"));
-    }
-
-    @AfterAll
-    static void stopBambooHr() {
-        BAMBOOHR.close();
-    }
-
-    @Autowired
-    JdbcClient db;
 
     @BeforeEach
     void setUp() throws IOException {
-        BAMBOOHR.reset();
-        // Each test is a first delivery: the ledger would otherwise answer a hire created by an earlier test.
-        db.sql("DELETE FROM hire").update();
-        comeet = new ComeetClient(port);
         hire = Files.readAllBytes(Path.of("src/test/resources/hires/realistic-hire.json"));
     }
 
@@ -76,7 +45,7 @@ class CreateEmployeeInBambooHrTests {
     void createsTheEmployeeAndAnswersWithTheIdFromLocation() throws Exception {
         BAMBOOHR.createEmployeeAnswers(40598);
 
-        HttpResponse<String> answer = comeet.post(PATH, hire, SECRET);
+        HttpResponse<String> answer = comeet.post(WEBHOOK, hire, SECRET);
 
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/json");
@@ -100,7 +69,7 @@ class CreateEmployeeInBambooHrTests {
     void acceptsTheOlderSecretWhileRotating() throws Exception {
         BAMBOOHR.createEmployeeAnswers(40599);
 
-        HttpResponse<String> answer = comeet.post(PATH, hire, "acme-secret-2025");
+        HttpResponse<String> answer = comeet.post(WEBHOOK, hire, "acme-secret-2025");
 
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.body()).isEqualTo("{\"employee_id\":\"40599\",\"status\":\"created\",\"target\":\"bamboohr\"}");
@@ -110,7 +79,7 @@ class CreateEmployeeInBambooHrTests {
     void forwardsNothingOfTheInboundRequest() throws Exception {
         BAMBOOHR.createEmployeeAnswers(40600);
 
-        HttpResponse<String> answer = comeet.post(PATH + "?debug=1&company=globex", hire, SECRET,
+        HttpResponse<String> answer = comeet.post(WEBHOOK + "?debug=1&company=globex", hire, SECRET,
                 "Authorization", "Bearer comeet-session-token",
                 "Cookie", "session=abc123",
                 "CamelHttpUri", "http://127.0.0.1:1/elsewhere",
@@ -133,7 +102,7 @@ class CreateEmployeeInBambooHrTests {
 
     @Test
     void aPathSuffixOnTheWebhookUrlIsNotAWebhook() throws Exception {
-        HttpResponse<String> answer = comeet.post(PATH + "/v1/employees", hire, SECRET);
+        HttpResponse<String> answer = comeet.post(WEBHOOK + "/v1/employees", hire, SECRET);
 
         assertThat(answer.statusCode()).isEqualTo(404);
         assertThat(answer.body()).startsWith("{\"display_message\":\"Nothing is served at this address.");
@@ -144,11 +113,11 @@ class CreateEmployeeInBambooHrTests {
     void aWrongSignatureIsRefusedAndNothingIsForwarded() throws Exception {
         BAMBOOHR.createEmployeeAnswers(1);
 
-        HttpResponse<String> wrongSecret = comeet.post(PATH, hire, "not-the-secret");
-        HttpResponse<String> noSignature = comeet.post(PATH, hire, null);
+        HttpResponse<String> wrongSecret = comeet.post(WEBHOOK, hire, "not-the-secret");
+        HttpResponse<String> noSignature = comeet.post(WEBHOOK, hire, null);
         byte[] altered = new String(hire, StandardCharsets.UTF_8).replace("2027-02-01", "2027-02-02")
                 .getBytes(StandardCharsets.UTF_8);
-        HttpResponse<String> alteredBody = comeet.send(HttpRequest.newBuilder(java.net.URI.create(comeet.url(PATH)))
+        HttpResponse<String> alteredBody = comeet.send(HttpRequest.newBuilder(java.net.URI.create(comeet.url(WEBHOOK)))
                 .header("signature", ComeetClient.sign(SECRET, hire))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(altered)));
 
@@ -175,7 +144,7 @@ class CreateEmployeeInBambooHrTests {
     void aMissingStartDateIsTheRecruitersToFix() throws Exception {
         byte[] noStartDate = Files.readAllBytes(Path.of("src/test/resources/hires/no-start-date-hire.json"));
 
-        HttpResponse<String> answer = comeet.post(PATH, noStartDate, SECRET);
+        HttpResponse<String> answer = comeet.post(WEBHOOK, noStartDate, SECRET);
 
         assertThat(answer.statusCode()).isEqualTo(422);
         assertThat(answer.body()).isEqualTo("{\"display_message\":\"The first day of work is missing. "
@@ -187,7 +156,7 @@ class CreateEmployeeInBambooHrTests {
     void bambooHrRejectingTheDetailsShowsItsErrorHeader() throws Exception {
         BAMBOOHR.createEmployeeFails(400, Map.of("X-BambooHR-Error-Message", "Invalid hireDate"));
 
-        HttpResponse<String> answer = comeet.post(PATH, hire, SECRET);
+        HttpResponse<String> answer = comeet.post(WEBHOOK, hire, SECRET);
 
         assertThat(answer.statusCode()).isEqualTo(422);
         assertThat(answer.body()).isEqualTo("{\"display_message\":\"BambooHR rejected the new employee's details. "
@@ -201,7 +170,7 @@ class CreateEmployeeInBambooHrTests {
     void bambooHrRefusingAValueIsAConflictWhateverTheHeaderSpelling() throws Exception {
         BAMBOOHR.createEmployeeFails(409, Map.of("x-bamboohr-error-messsage", "Unknown department: Design"));
 
-        HttpResponse<String> answer = comeet.post(PATH, hire, SECRET);
+        HttpResponse<String> answer = comeet.post(WEBHOOK, hire, SECRET);
 
         assertThat(answer.statusCode()).isEqualTo(409);
         assertThat(answer.body()).isEqualTo("{\"display_message\":\"BambooHR refused one of the values, for example "
@@ -216,7 +185,7 @@ class CreateEmployeeInBambooHrTests {
     void bambooHrNotAcceptingTheDetailsIsTheRecruitersToFix() throws Exception {
         BAMBOOHR.createEmployeeFails(406, Map.of());
 
-        HttpResponse<String> answer = comeet.post(PATH, hire, SECRET);
+        HttpResponse<String> answer = comeet.post(WEBHOOK, hire, SECRET);
 
         assertThat(answer.statusCode()).isEqualTo(422);
         assertThat(answer.body()).isEqualTo("{\"display_message\":\"BambooHR could not accept the new employee's "
@@ -229,11 +198,11 @@ class CreateEmployeeInBambooHrTests {
     @Test
     void theEmployeeLimitIsAConflictButThrottlingIsUnavailable() throws Exception {
         BAMBOOHR.createEmployeeFails(429, Map.of());
-        HttpResponse<String> limit = comeet.post(PATH, hire, SECRET);
+        HttpResponse<String> limit = comeet.post(WEBHOOK, hire, SECRET);
 
         BAMBOOHR.reset();
         BAMBOOHR.createEmployeeFails(429, Map.of("Retry-After", "30"));
-        HttpResponse<String> throttled = comeet.post(PATH, hire, SECRET);
+        HttpResponse<String> throttled = comeet.post(WEBHOOK, hire, SECRET);
 
         assertThat(limit.statusCode()).isEqualTo(409);
         assertThat(limit.body()).isEqualTo("{\"display_message\":\"BambooHR has reached the number of employees this "
@@ -250,7 +219,7 @@ class CreateEmployeeInBambooHrTests {
             BAMBOOHR.reset();
             BAMBOOHR.createEmployeeFails(status, Map.of());
 
-            HttpResponse<String> answer = comeet.post(PATH, hire, SECRET);
+            HttpResponse<String> answer = comeet.post(WEBHOOK, hire, SECRET);
 
             assertThat(answer.statusCode()).isEqualTo(502);
             assertThat(answer.body()).isEqualTo("{\"display_message\":\"The HRIS refused our credentials; contact "
@@ -263,7 +232,7 @@ class CreateEmployeeInBambooHrTests {
     void aWrongBambooHrAddressIsForIt() throws Exception {
         BAMBOOHR.createEmployeeFails(404, Map.of());
 
-        HttpResponse<String> answer = comeet.post(PATH, hire, SECRET);
+        HttpResponse<String> answer = comeet.post(WEBHOOK, hire, SECRET);
 
         assertThat(answer.statusCode()).isEqualTo(502);
         assertThat(answer.body()).isEqualTo("{\"display_message\":\"The HRIS gave an answer the hire bridge does not "
@@ -277,7 +246,7 @@ class CreateEmployeeInBambooHrTests {
     void anUnavailableBambooHrIsRetriedAfterItsRetryAfterUntilTheBudgetEnds() throws Exception {
         BAMBOOHR.createEmployeeFails(503, Map.of("Retry-After", "1"));
 
-        HttpResponse<String> answer = comeet.post(PATH, hire, SECRET);
+        HttpResponse<String> answer = comeet.post(WEBHOOK, hire, SECRET);
 
         // Budget 2.5 s, one second apart: calls at about 0 s, 1 s and 2 s.
         assertThat(answer.statusCode()).isEqualTo(503);
@@ -289,7 +258,7 @@ class CreateEmployeeInBambooHrTests {
     void aBambooHrRecoveringWithinTheBudgetCreatesTheEmployee() throws Exception {
         BAMBOOHR.createEmployeeAnswersAfter(2, 500, Map.of(), 40610);
 
-        HttpResponse<String> answer = comeet.post(PATH, hire, SECRET);
+        HttpResponse<String> answer = comeet.post(WEBHOOK, hire, SECRET);
 
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.body()).isEqualTo("{\"employee_id\":\"40610\",\"status\":\"created\",\"target\":\"bamboohr\"}");
@@ -302,7 +271,7 @@ class CreateEmployeeInBambooHrTests {
         BAMBOOHR.createEmployeeDropsConnection();
         BAMBOOHR.customReportLists(List.of());
 
-        HttpResponse<String> answer = comeet.post(PATH, hire, SECRET);
+        HttpResponse<String> answer = comeet.post(WEBHOOK, hire, SECRET);
 
         assertThat(answer.statusCode()).isEqualTo(503);
         assertThat(answer.body()).startsWith(HRIS_UNREACHABLE + ",\"error\":\"");
@@ -316,7 +285,7 @@ class CreateEmployeeInBambooHrTests {
         BAMBOOHR.createEmployeeDelays(3000);
         BAMBOOHR.customReportLists(List.of());
 
-        HttpResponse<String> answer = comeet.post(PATH, hire, SECRET);
+        HttpResponse<String> answer = comeet.post(WEBHOOK, hire, SECRET);
 
         // A 1.5 s timeout, then a retry (looked up first) that times out past the 2.5 s budget.
         assertThat(answer.statusCode()).isEqualTo(503);
@@ -329,7 +298,7 @@ class CreateEmployeeInBambooHrTests {
     void logsTheOutcomeWithoutPersonalDataOrSecrets(CapturedOutput output) throws Exception {
         BAMBOOHR.createEmployeeAnswers(40601);
 
-        comeet.post(PATH, hire, SECRET);
+        comeet.post(WEBHOOK, hire, SECRET);
 
         assertThat(output.getOut()).contains("Hire outcome: company=acme candidate=3C1.B52 target=bamboohr "
                 + "result=created status=200 hris_status=201 duration_ms=");

@@ -12,18 +12,12 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
-import com.comeet.hirebridge.ComeetClient;
-import com.comeet.hirebridge.HireBridgeTest;
+import com.comeet.hirebridge.AcmeOnBambooHrStandIn;
 import com.comeet.hirebridge.bamboohr.BambooHrStandIn;
 import com.comeet.hirebridge.ledger.HireLedger;
 import com.comeet.hirebridge.ledger.HireRecord;
@@ -36,16 +30,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * from the ledger with personal data redacted, and a failed hire retried through the same route as Comeet's
  * webhook, against the BambooHR stand-in.
  */
-@HireBridgeTest
 @TestPropertySource(properties = {
     "hirebridge.admin.username=hr-ops",
     "hirebridge.admin.password=correct horse battery staple"
 })
-class OperatorApiTests {
+class OperatorApiTests extends AcmeOnBambooHrStandIn {
 
-    private static final BambooHrStandIn BAMBOOHR = BambooHrStandIn.start();
-    private static final String SECRET = "acme-secret-2026";
-    private static final String WEBHOOK = "/comeet/acme/create-employee";
     private static final String ADMIN = basic("hr-ops", "correct horse battery staple");
     private static final String NOT_AUTHORISED = "{\"display_message\":\"This request is not authorised. The "
             + "operator API needs the admin username and password (HTTP Basic).\"}";
@@ -70,33 +60,13 @@ class OperatorApiTests {
             + "\"email\":\"[redacted]\"},\"custom_fields\":{\"Cost center\":\"5120\"}},"
             + "\"partner_questionnaire\":\"[redacted]\"}";
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient db;
-
     @Autowired
     HireLedger ledger;
 
-    private ComeetClient comeet;
     private byte[] hire;
-
-    @DynamicPropertySource
-    static void bamboohr(DynamicPropertyRegistry registry) {
-        registry.add("test.bamboohr.base-url", () -> BAMBOOHR.baseUrl("acme"));
-    }
-
-    @AfterAll
-    static void stopBambooHr() {
-        BAMBOOHR.close();
-    }
 
     @BeforeEach
     void setUp() throws IOException {
-        BAMBOOHR.reset();
-        db.sql("DELETE FROM hire").update();
-        comeet = new ComeetClient(port);
         hire = Files.readAllBytes(Path.of("src/test/resources/hires/realistic-hire.json"));
     }
 

@@ -13,22 +13,17 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
-import com.comeet.hirebridge.ComeetClient;
-import com.comeet.hirebridge.HireBridgeTest;
-import com.comeet.hirebridge.bamboohr.BambooHrStandIn;
+import com.comeet.hirebridge.AcmeOnBambooHrStandIn;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.http.Request;
@@ -41,7 +36,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * verified, kept in {@code hire_file}, uploaded to the BambooHR stand-in (which holds every request to the
  * contract) once the employee exists, and retried through the operator API.
  */
-@HireBridgeTest
 @ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(properties = {
     "hirebridge.companies.acme.bamboohr.file-category=17",
@@ -51,54 +45,32 @@ import static org.assertj.core.api.Assertions.assertThat;
     "hirebridge.admin.username=hr-ops",
     "hirebridge.admin.password=correct horse battery staple"
 })
-class HireFilesTests {
+class HireFilesTests extends AcmeOnBambooHrStandIn {
 
-    private static final BambooHrStandIn BAMBOOHR = BambooHrStandIn.start();
     private static final FileStorageStandIn STORAGE = FileStorageStandIn.start();
-    private static final String SECRET = "acme-secret-2026";
-    private static final String WEBHOOK = "/comeet/acme/create-employee";
     private static final String CREATED = "{\"employee_id\":\"40598\",\"status\":\"created\",\"target\":\"bamboohr\"}";
     private static final String TOKEN = "token=s3cr3t-signature";
     private static final byte[] RESUME = bytes(1500, 7);
     private static final byte[] OFFER = bytes(900, 11);
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient db;
-
     @Autowired
     ObjectMapper json;
 
-    private ComeetClient comeet;
-
     @DynamicPropertySource
-    static void standIns(DynamicPropertyRegistry registry) {
-        registry.add("test.bamboohr.base-url", () -> BAMBOOHR.baseUrl("acme"));
+    static void storage(DynamicPropertyRegistry registry) {
         registry.add("hirebridge.files.trust-store", () -> STORAGE.trustStore().toString());
         registry.add("hirebridge.files.trust-store-password", () -> FileStorageStandIn.PASSWORD);
     }
 
     @AfterAll
-    static void stopStandIns() {
-        BAMBOOHR.close();
+    static void stopStorage() {
         STORAGE.close();
     }
 
     @BeforeEach
     void setUp() {
-        BAMBOOHR.reset();
         STORAGE.reset();
-        cleanUp();
-        comeet = new ComeetClient(port);
         BAMBOOHR.createEmployeeAnswers(40598);
-    }
-
-    @AfterEach
-    void cleanUp() {
-        db.sql("DELETE FROM hire").update();
-        db.sql("DELETE FROM hire_file").update();
     }
 
     @Test

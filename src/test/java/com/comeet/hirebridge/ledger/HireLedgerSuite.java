@@ -18,14 +18,8 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import com.comeet.hirebridge.ComeetClient;
-import com.comeet.hirebridge.HireBridgeTest;
-import com.comeet.hirebridge.bamboohr.BambooHrStandIn;
+import com.comeet.hirebridge.AcmeOnBambooHrStandIn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,45 +29,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The same suite runs on each database the bridge supports: {@link HireLedgerOnH2Tests},
  * {@link HireLedgerOnPostgresTests}.
  */
-@HireBridgeTest
-abstract class HireLedgerSuite {
-
-    /** One stand-in for both databases' runs, stopped with the JVM. */
-    private static final BambooHrStandIn BAMBOOHR = BambooHrStandIn.start();
-
-    static {
-        Runtime.getRuntime().addShutdownHook(new Thread(BAMBOOHR::close));
-    }
-    private static final String PATH = "/comeet/acme/create-employee";
-    private static final String SECRET = "acme-secret-2026";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient db;
+abstract class HireLedgerSuite extends AcmeOnBambooHrStandIn {
 
     @Autowired
     HireLedger ledger;
 
-    private ComeetClient comeet;
     private String hire;
-
-    @DynamicPropertySource
-    static void bamboohr(DynamicPropertyRegistry registry) {
-        registry.add("test.bamboohr.base-url", () -> BAMBOOHR.baseUrl("acme"));
-    }
 
     @BeforeEach
     void setUp() throws Exception {
-        BAMBOOHR.reset();
-        db.sql("DELETE FROM hire").update();
-        comeet = new ComeetClient(port);
         hire = Files.readString(Path.of("src/test/resources/hires/realistic-hire.json"));
     }
 
     private HttpResponse<String> send(String body) throws Exception {
-        return comeet.post(PATH, body.getBytes(StandardCharsets.UTF_8), SECRET);
+        return comeet.post(WEBHOOK, body.getBytes(StandardCharsets.UTF_8), SECRET);
     }
 
     private HireRecord row(String candidateId) {

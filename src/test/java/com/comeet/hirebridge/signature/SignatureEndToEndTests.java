@@ -9,22 +9,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertySource;
 
+import com.comeet.hirebridge.AcmeOnBambooHrStandIn;
 import com.comeet.hirebridge.ComeetClient;
-import com.comeet.hirebridge.HireBridgeTest;
-import com.comeet.hirebridge.bamboohr.BambooHrStandIn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,45 +26,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * anything reaches the HRIS. The body here is pretty-printed, so its raw bytes, its JSON.stringify form and its
  * key-sorted form all differ; the two JavaScript forms were produced by Node and kept beside the fixture.
  */
-@HireBridgeTest
 @AutoConfigureObservability(tracing = false)
 @ExtendWith(OutputCaptureExtension.class)
-class SignatureEndToEndTests {
+class SignatureEndToEndTests extends AcmeOnBambooHrStandIn {
 
-    private static final BambooHrStandIn BAMBOOHR = BambooHrStandIn.start();
-    private static final String PATH = "/comeet/acme/create-employee";
-    private static final String SECRET = "acme-secret-2026";
     private static final String REFUSED = "{\"display_message\":\"This request is not signed with the company's "
             + "Comeet Secret Key. Check that the Secret Key configured in the hire bridge is the one Comeet shows.\"}";
 
-    @LocalServerPort
-    int port;
-
-    private ComeetClient comeet;
     private byte[] body;
     private byte[] stringified;
     private byte[] sorted;
 
-    @DynamicPropertySource
-    static void bamboohr(DynamicPropertyRegistry registry) {
-        registry.add("test.bamboohr.base-url", () -> BAMBOOHR.baseUrl("acme"));
-    }
-
-    @AfterAll
-    static void stopBambooHr() {
-        BAMBOOHR.close();
-    }
-
-    @Autowired
-    JdbcClient db;
-
     @BeforeEach
     void setUp() throws Exception {
-        BAMBOOHR.reset();
-        // Each test is a first delivery: the ledger would otherwise answer a hire created by an earlier test.
-        db.sql("DELETE FROM hire").update();
         BAMBOOHR.createEmployeeAnswers(40700);
-        comeet = new ComeetClient(port);
         body = Files.readAllBytes(Path.of("src/test/resources/hires/realistic-hire-pretty.json"));
         stringified = Files.readAllBytes(Path.of("src/test/resources/hires/realistic-hire-pretty.stringified.json"));
         sorted = Files.readAllBytes(Path.of("src/test/resources/hires/realistic-hire-pretty.sorted.json"));
@@ -86,7 +54,7 @@ class SignatureEndToEndTests {
     }
 
     private HttpResponse<String> post(byte[] payload, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(comeet.url(PATH)))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(comeet.url(WEBHOOK)))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(payload));
         for (int i = 0; i < headers.length; i += 2) {
