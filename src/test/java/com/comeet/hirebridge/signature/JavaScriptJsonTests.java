@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.comeet.hirebridge.signature.JavaScriptJsonVectors.Vector;
 
@@ -106,6 +107,41 @@ class JavaScriptJsonTests {
                 .withMessage("not valid UTF-8");
         assertThatIllegalArgumentException().isThrownBy(() -> JavaScriptJson.sorted(encodedSurrogate))
                 .withMessage("not valid UTF-8");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"C0 AF", "C1 BF", "E0 80 AF", "E0 9F BF", "ED A0 80", "ED BF BF", "F0 80 80 AF",
+        "F0 8F BF BF", "F4 90 80 80", "F5 80 80 80", "FF", "80", "BF", "C3", "E2 82", "F0 9F 98", "C3 28",
+        "E2 28 A1", "E2 82 28", "F0 28 8C BC", "F0 90 28 BC"})
+    void refusesEveryIllFormedUtf8Sequence(String hex) {
+        byte[] sequence = HexFormat.ofDelimiter(" ").parseHex(hex);
+        byte[] document = new byte[sequence.length + 12];
+        System.arraycopy(utf8("[\"abcdefgh"), 0, document, 0, 10);
+        System.arraycopy(sequence, 0, document, 10, sequence.length);
+        System.arraycopy(utf8("\"]"), 0, document, 10 + sequence.length, 2);
+
+        assertThat(JavaScriptJson.isUtf8(document)).isFalse();
+        assertThatIllegalArgumentException().isThrownBy(() -> JavaScriptJson.sorted(document))
+                .withMessage("not valid UTF-8");
+    }
+
+    @Test
+    void acceptsTheEdgesOfEveryUtf8Range() {
+        String edges = "\u007f\u0080\u07ff\u0800\ud7ff\ue000\uffff\ud800\udc00\udbff\udfff";
+
+        assertThat(JavaScriptJson.sorted(utf8("[\"" + edges + "\"]"))).asString(StandardCharsets.UTF_8)
+                .isEqualTo("[\"" + edges + "\"]");
+    }
+
+    @Test
+    void refusesUtf16AndUtf32TextsThatJacksonWouldDecode() {
+        byte[] utf16 = "{\"a\":1}".getBytes(StandardCharsets.UTF_16LE);
+        byte[] utf32 = {0, 0, 0, '1'};
+
+        assertThatIllegalArgumentException().isThrownBy(() -> JavaScriptJson.stringify(utf16))
+                .withMessageStartingWith("not valid JSON");
+        assertThatIllegalArgumentException().isThrownBy(() -> JavaScriptJson.sorted(utf32))
+                .withMessageStartingWith("not valid JSON");
     }
 
     @Test
