@@ -187,9 +187,7 @@ public final class JavaScriptJson {
                     if (end >= 0) {
                         return new Span(quote, end + 1);
                     }
-                    StringBuilder quoted = new StringBuilder();
-                    quote(parser.getText(), quoted);
-                    return quoted.toString().getBytes(StandardCharsets.UTF_8);
+                    return quoted(parser.getText());
                 }
                 case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
                     int length = parser.getTextLength();
@@ -242,87 +240,74 @@ public final class JavaScriptJson {
         }
 
         void writeOriginalOrder(Output out) {
-            writeOriginalOrder(root, out);
+            write(root, false, out);
         }
 
         void writeSorted(Output out) {
-            writeSorted(root, out);
+            write(root, true, out);
         }
 
-        private void writeOriginalOrder(Object value, Output out) {
+        private void write(Object value, boolean sortedForm, Output out) {
             if (value instanceof Members members) {
-                out.write('{');
-                boolean first = true;
-                for (Member member : members.inJavaScriptPropertyOrder()) {
-                    if (!first) {
-                        out.write(',');
-                    }
-                    first = false;
-                    if (member.nameStart >= 0) {
-                        out.write(body, member.nameStart - 1, member.nameEnd + 1);
-                    } else {
-                        StringBuilder quoted = new StringBuilder();
-                        quote(member.name, quoted);
-                        out.write(quoted.toString().getBytes(StandardCharsets.UTF_8));
-                    }
-                    out.write(':');
-                    writeOriginalOrder(member.value, out);
+                if (sortedForm) {
+                    writeSortedMembers(members, out);
+                } else {
+                    writeMembersInOriginalOrder(members, out);
                 }
-                out.write('}');
             } else if (value instanceof List<?> elements) {
                 out.write('[');
                 for (int i = 0; i < elements.size(); i++) {
                     if (i > 0) {
                         out.write(',');
                     }
-                    writeOriginalOrder(elements.get(i), out);
+                    write(elements.get(i), sortedForm, out);
                 }
                 out.write(']');
-            } else {
-                writeScalar(value, out);
-            }
-        }
-
-        private void writeSorted(Object value, Output out) {
-            if (value instanceof Members members) {
-                out.write('{');
-                Member[] sorted = members.sortedByName();
-                for (int i = 0; i < sorted.length; i++) {
-                    if (i > 0) {
-                        out.write(',');
-                    }
-                    // Comeet's function pastes the key between quotes as it is, without escaping.
-                    out.write('"');
-                    if (sorted[i].nameStart >= 0) {
-                        out.write(body, sorted[i].nameStart, sorted[i].nameEnd);
-                    } else {
-                        out.write(utf8AsNode(sorted[i].name));
-                    }
-                    out.write('"');
-                    out.write(':');
-                    writeSorted(sorted[i].value, out);
-                }
-                out.write('}');
-            } else if (value instanceof List<?> elements) {
-                out.write('[');
-                for (int i = 0; i < elements.size(); i++) {
-                    if (i > 0) {
-                        out.write(',');
-                    }
-                    writeSorted(elements.get(i), out);
-                }
-                out.write(']');
-            } else {
-                writeScalar(value, out);
-            }
-        }
-
-        private void writeScalar(Object value, Output out) {
-            if (value instanceof Span span) {
+            } else if (value instanceof Span span) {
                 out.write(body, span.start(), span.end());
             } else {
                 out.write((byte[]) value);
             }
+        }
+
+        private void writeMembersInOriginalOrder(Members members, Output out) {
+            out.write('{');
+            boolean first = true;
+            for (Member member : members.inJavaScriptPropertyOrder()) {
+                if (!first) {
+                    out.write(',');
+                }
+                first = false;
+                if (member.nameStart >= 0) {
+                    out.write(body, member.nameStart - 1, member.nameEnd + 1);
+                } else {
+                    out.write(quoted(member.name));
+                }
+                out.write(':');
+                write(member.value, false, out);
+            }
+            out.write('}');
+        }
+
+        private void writeSortedMembers(Members members, Output out) {
+            out.write('{');
+            Member[] sorted = members.sortedByName();
+            for (int i = 0; i < sorted.length; i++) {
+                if (i > 0) {
+                    out.write(',');
+                }
+                // Comeet's function pastes the key between quotes as it is, without escaping.
+                out.write('"');
+                if (sorted[i].nameStart >= 0) {
+                    out.write(body, sorted[i].nameStart, sorted[i].nameEnd);
+                } else {
+                    out.write(utf8AsNode(sorted[i].name));
+                }
+                out.write('"');
+                out.write(':');
+                write(sorted[i].value, true, out);
+            }
+            out.write('}');
         }
     }
 
@@ -475,8 +460,12 @@ public final class JavaScriptJson {
         return true;
     }
 
-    /** JSON.stringify's QuoteJSONString: short escapes, other controls and lone surrogates as lowercase \\u. */
-    private static void quote(String string, StringBuilder out) {
+    /**
+     * JSON.stringify's QuoteJSONString, in UTF-8: short escapes, other controls and lone surrogates as lowercase
+     * \\u, so that what is left encodes as it is.
+     */
+    private static byte[] quoted(String string) {
+        StringBuilder out = new StringBuilder(string.length() + 8);
         out.append('"');
         int length = string.length();
         int plainFrom = 0;
@@ -505,6 +494,7 @@ public final class JavaScriptJson {
         }
         out.append(string, plainFrom, length);
         out.append('"');
+        return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** Encodes as Node's Buffer.from(string, 'utf8') does: each lone surrogate becomes U+FFFD. */
