@@ -6,9 +6,10 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Map;
 
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -16,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.comeet.hirebridge.bamboohr.BambooHrUploadFile;
 import com.comeet.hirebridge.company.Company;
@@ -45,11 +47,13 @@ public class HireFiles {
     private final BambooHrUploadFile bamboohr;
     private final HireLedger ledger;
     private final CompanyDirectory companies;
+    private final TransactionTemplate transactions;
     private final Clock clock = Clock.systemUTC();
 
-    public HireFiles(JdbcClient db, FileDownloader downloader, BambooHrUploadFile bamboohr, HireLedger ledger,
-            CompanyDirectory companies) {
+    public HireFiles(JdbcClient db, TransactionTemplate transactions, FileDownloader downloader,
+            BambooHrUploadFile bamboohr, HireLedger ledger, CompanyDirectory companies) {
         this.db = db;
+        this.transactions = transactions;
         this.downloader = downloader;
         this.bamboohr = bamboohr;
         this.ledger = ledger;
@@ -58,6 +62,14 @@ public class HireFiles {
 
     /** One file the payload names. */
     record Wanted(FileKind kind, int position, String name, String url) {
+
+        String key() {
+            return kind.column() + "/" + position;
+        }
+    }
+
+    /** A wanted file after its download, and whether an earlier delivery left a row for it. */
+    private record Downloaded(Wanted file, FileDownloader.Download download, boolean recorded) {
     }
 
     /**
@@ -72,27 +84,31 @@ public class HireFiles {
         Company company = exchange.getProperty(ComeetDoor.COMPANY, Company.class);
         String candidateId = exchange.getProperty(HireLedger.CANDIDATE_ID, String.class);
         try {
-            int downloaded = 0;
-            int failed = 0;
+            Map<String, FileStatus> known = statuses(company.name(), candidateId);
+            List<Downloaded> results = new ArrayList<>();
             for (Wanted file : wanted(exchange.getProperty(ComeetDoor.CANDIDATE, JsonNode.class))) {
-                Optional<FileStatus> known = status(company.name(), candidateId, file.kind(), file.position());
-                if (known.isPresent() && known.get() != FileStatus.DOWNLOAD_FAILED) {
+                FileStatus status = known.get(file.key());
+                if (status != null && status != FileStatus.DOWNLOAD_FAILED) {
                     continue;
                 }
-                FileDownloader.Download result = downloader.download(file.url());
-                save(company.name(), candidateId, file, result);
-                if (result.succeeded()) {
-                    downloaded++;
-                } else {
+                results.add(new Downloaded(file, downloader.download(file.url()), status != null));
+            }
+            // Downloads first, then every row in one transaction: no connection is held while a file is fetched.
+            transactions.executeWithoutResult(transaction -> results.forEach(
+                    result -> save(company.name(), candidateId, result)));
+
+            int failed = 0;
+            for (Downloaded result : results) {
+                if (!result.download().succeeded()) {
                     failed++;
                     log.warn("File not downloaded: company={} candidate={} kind={} position={} reason={}",
-                            company.name(), loggable(candidateId), file.kind().column(), file.position(),
-                            result.failure());
+                            company.name(), loggable(candidateId), result.file().kind().column(),
+                            result.file().position(), result.download().failure());
                 }
             }
-            if (downloaded + failed > 0) {
+            if (!results.isEmpty()) {
                 log.info("Hire files: company={} candidate={} downloaded={} download_failed={}", company.name(),
-                        loggable(candidateId), downloaded, failed);
+                        loggable(candidateId), results.size() - failed, failed);
             }
         } catch (RuntimeException e) {
             // The hire goes on without its files; the rows recorded so far stay.
@@ -248,15 +264,20 @@ public class HireFiles {
         return extension.matches("\\.[A-Za-z0-9]{1,8}") ? fallback + extension.toLowerCase(Locale.ROOT) : fallback;
     }
 
-    private Optional<FileStatus> status(String company, String candidateId, FileKind kind, int position) {
-        return db.sql("""
-                SELECT status FROM hire_file WHERE company = ? AND candidate_id = ? AND kind = ? AND position = ?""")
-                .params(company, candidateId, kind.column(), position)
-                .query((row, number) -> FileStatus.of(row.getString(1)))
-                .optional();
+    /** The status of each file an earlier delivery recorded for the hire, by kind and position. */
+    private Map<String, FileStatus> statuses(String company, String candidateId) {
+        Map<String, FileStatus> statuses = new HashMap<>();
+        db.sql("SELECT kind, position, status FROM hire_file WHERE company = ? AND candidate_id = ?")
+                .params(company, candidateId)
+                .query(row -> {
+                    statuses.put(row.getString(1) + "/" + row.getInt(2), FileStatus.of(row.getString(3)));
+                });
+        return statuses;
     }
 
-    private void save(String company, String candidateId, Wanted file, FileDownloader.Download result) {
+    private void save(String company, String candidateId, Downloaded downloaded) {
+        Wanted file = downloaded.file();
+        FileDownloader.Download result = downloaded.download();
         String status = result.succeeded() ? FileStatus.DOWNLOADED.column() : FileStatus.DOWNLOAD_FAILED.column();
         Long size = result.succeeded() ? (long) result.content().length : null;
         String contentType = truncate(result.contentType(), MAX_NAME);
@@ -264,14 +285,15 @@ public class HireFiles {
         // Typed, so that a missing content is a null BYTEA on PostgreSQL too.
         SqlParameterValue content = new SqlParameterValue(Types.VARBINARY, result.content());
         Timestamp now = Timestamp.from(clock.instant());
-        int updated = db.sql("""
-                UPDATE hire_file SET name = ?, content_type = ?, size_bytes = ?, content = ?, status = ?, error = ?,
-                                     hris_file_id = NULL, updated_at = ?
-                WHERE company = ? AND candidate_id = ? AND kind = ? AND position = ?""")
-                .params(file.name(), contentType, size, content, status, error, now, company, candidateId,
-                        file.kind().column(), file.position())
-                .update();
-        if (updated == 0) {
+        if (downloaded.recorded()) {
+            db.sql("""
+                    UPDATE hire_file SET name = ?, content_type = ?, size_bytes = ?, content = ?, status = ?,
+                                         error = ?, hris_file_id = NULL, updated_at = ?
+                    WHERE company = ? AND candidate_id = ? AND kind = ? AND position = ?""")
+                    .params(file.name(), contentType, size, content, status, error, now, company, candidateId,
+                            file.kind().column(), file.position())
+                    .update();
+        } else {
             db.sql("""
                     INSERT INTO hire_file (company, candidate_id, kind, position, name, content_type, size_bytes,
                                            content, status, error, updated_at)
