@@ -1,7 +1,10 @@
 package com.comeet.hirebridge.console;
 
+import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,5 +33,16 @@ class OperatorApiConfiguration {
         registration.addUrlPatterns("/admin", "/admin/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
+    }
+
+    /**
+     * Comeet's candidate ids may hold a slash, which the operator spells %2F in a hire's address. Tomcat refuses
+     * %2F by default; passed through, it stays inside one path segment and reaches the handler decoded. It never
+     * separates segments, so no path reaches a handler or escapes the filter above through it.
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> encodedSlashInCandidateIds() {
+        return factory -> factory.addConnectorCustomizers(connector -> connector.setEncodedSolidusHandling(
+                EncodedSolidusHandling.PASS_THROUGH.getValue()));
     }
 }

@@ -94,8 +94,10 @@ public class HireFiles {
                 results.add(new Downloaded(file, downloader.download(file.url()), status != null));
             }
             // Downloads first, then every row in one transaction: no connection is held while a file is fetched.
-            transactions.executeWithoutResult(transaction -> results.forEach(
-                    result -> save(company.name(), candidateId, result)));
+            if (!results.isEmpty()) {
+                transactions.executeWithoutResult(transaction -> results.forEach(
+                        result -> save(company.name(), candidateId, result)));
+            }
 
             int failed = 0;
             for (Downloaded result : results) {

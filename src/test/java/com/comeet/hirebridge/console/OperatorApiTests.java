@@ -15,10 +15,12 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
 import org.springframework.test.context.TestPropertySource;
 
 import com.comeet.hirebridge.AcmeOnBambooHrStandIn;
 import com.comeet.hirebridge.bamboohr.BambooHrStandIn;
+import com.comeet.hirebridge.inbound.JsonErrorController;
 import com.comeet.hirebridge.ledger.HireLedger;
 import com.comeet.hirebridge.ledger.HireRecord;
 import com.comeet.hirebridge.ledger.HireStatus;
@@ -103,6 +105,23 @@ class OperatorApiTests extends AcmeOnBambooHrStandIn {
             assertThat(answer.statusCode()).as(path).isEqualTo(401);
             assertThat(answer.body()).as(path).isEqualTo(NOT_AUTHORISED);
         }
+    }
+
+    @Test
+    void aCandidateIdWithASlashIsAddressedWithAnEncodedSlash() throws Exception {
+        record("acme", "C/1", "failed", null, "2026-12-01T08:00:00Z", null);
+
+        HttpResponse<String> shown = get("/admin/hires/acme/C%2F1", ADMIN);
+        HttpResponse<String> withoutCredential = get("/admin/hires/acme/C%2F1", "");
+        HttpResponse<String> slashInTheAdminPrefix = get("/admin%2Fhires", ADMIN);
+
+        String summary = item("acme", "C/1", "failed", null, "2026-12-01T08:00:00Z");
+        assertThat(shown.statusCode()).isEqualTo(200);
+        assertThat(shown.body()).isEqualTo(summary.substring(0, summary.length() - 1) + ",\"payload\":null}");
+        assertThat(withoutCredential.statusCode()).isEqualTo(401);
+        assertThat(slashInTheAdminPrefix.statusCode()).isEqualTo(404);
+        assertThat(slashInTheAdminPrefix.body()).isEqualTo("{\"display_message\":\""
+                + JsonErrorController.sentence(HttpStatus.NOT_FOUND) + "\"}");
     }
 
     @Test

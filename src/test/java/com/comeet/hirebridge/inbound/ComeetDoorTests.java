@@ -1,5 +1,6 @@
 package com.comeet.hirebridge.inbound;
 
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -135,13 +136,29 @@ class ComeetDoorTests {
 
     @Test
     void aUrlTomcatRefusesIsAnsweredInJson() throws Exception {
+        // A malformed escape: Java's HTTP client refuses to send it, so it goes out over a plain socket.
+        String answer;
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write(("POST /comeet/ac%zzme/create-employee HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Length: 0\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+
+        assertThat(answer).startsWith("HTTP/1.1 400 ");
+        assertThat(answer).contains("\r\nContent-Type: application/json;charset=UTF-8\r\n");
+        assertThat(answer).endsWith("\r\n\r\n{\"display_message\":\"The request could not be understood: Bad "
+                + "Request.\"}");
+    }
+
+    @Test
+    void anEncodedSlashInTheCompanyNamesNoCompany() throws Exception {
         HttpResponse<String> answer = comeet.send(HttpRequest.newBuilder(
                 URI.create(comeet.url("/comeet/ac%2Fme/create-employee"))).POST(HttpRequest.BodyPublishers.noBody()));
 
-        assertThat(answer.statusCode()).isEqualTo(400);
-        assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/json;charset=UTF-8");
-        assertThat(answer.body()).isEqualTo("{\"display_message\":\"The request could not be understood: Bad "
-                + "Request.\"}");
+        assertThat(answer.statusCode()).isEqualTo(404);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(answer.body()).isEqualTo("{\"display_message\":\"This hire bridge has no company at this URL. "
+                + "Check the URL on Comeet's Integrations page.\"}");
     }
 
     @Test
