@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.component.http.HttpMethods;
 import org.springframework.stereotype.Component;
 
 import com.comeet.hirebridge.company.Company;
@@ -50,7 +51,7 @@ public class BambooHrCreateEmployee {
         byte[] body = json.writeValueAsBytes(exchange.getProperty(HireMappings.EMPLOYEE_FIELDS, Map.class));
 
         message.removeHeaders("*");
-        message.setHeader(Exchange.HTTP_METHOD, "POST");
+        message.setHeader(Exchange.HTTP_METHOD, HttpMethods.POST);
         message.setHeader("Authorization", account.authorization());
         message.setHeader("Accept", "application/json");
         message.setHeader(Exchange.CONTENT_TYPE, "application/json; charset=UTF-8");

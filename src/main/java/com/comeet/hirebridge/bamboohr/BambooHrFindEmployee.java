@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.component.http.HttpMethods;
 import org.springframework.stereotype.Component;
 
 import com.comeet.hirebridge.company.Company;
@@ -55,7 +56,7 @@ public class BambooHrFindEmployee {
                 "filters", Map.of("lastChanged", Map.of("value", since, "includeNull", "no")));
         Message message = exchange.getMessage();
         message.removeHeaders("*");
-        message.setHeader(Exchange.HTTP_METHOD, "POST");
+        message.setHeader(Exchange.HTTP_METHOD, HttpMethods.POST);
         message.setHeader(Exchange.HTTP_QUERY, "format=json");
         message.setHeader("Authorization", account.authorization());
         message.setHeader("Accept", "application/json");

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -43,6 +44,7 @@ public class HireFiles {
     private static final int MAX_ERROR = 200;
 
     private final JdbcClient db;
+    private final JdbcTemplate batches;
     private final FileDownloader downloader;
     private final BambooHrUploadFile bamboohr;
     private final HireLedger ledger;
@@ -50,9 +52,10 @@ public class HireFiles {
     private final TransactionTemplate transactions;
     private final Clock clock = Clock.systemUTC();
 
-    public HireFiles(JdbcClient db, TransactionTemplate transactions, FileDownloader downloader,
-            BambooHrUploadFile bamboohr, HireLedger ledger, CompanyDirectory companies) {
+    public HireFiles(JdbcClient db, JdbcTemplate batches, TransactionTemplate transactions,
+            FileDownloader downloader, BambooHrUploadFile bamboohr, HireLedger ledger, CompanyDirectory companies) {
         this.db = db;
+        this.batches = batches;
         this.transactions = transactions;
         this.downloader = downloader;
         this.bamboohr = bamboohr;
@@ -84,7 +87,9 @@ public class HireFiles {
         Company company = exchange.getProperty(ComeetDoor.COMPANY, Company.class);
         String candidateId = exchange.getProperty(HireLedger.CANDIDATE_ID, String.class);
         try {
-            Map<String, FileStatus> known = statuses(company.name(), candidateId);
+            // A hire this delivery has just recorded has no files from an earlier one: nothing to look up.
+            Map<String, FileStatus> known = exchange.getProperty(HireLedger.FIRST_DELIVERY, false, Boolean.class)
+                    ? Map.of() : statuses(company.name(), candidateId);
             List<Downloaded> results = new ArrayList<>();
             for (Wanted file : wanted(exchange.getProperty(ComeetDoor.CANDIDATE, JsonNode.class))) {
                 FileStatus status = known.get(file.key());
@@ -93,24 +98,22 @@ public class HireFiles {
                 }
                 results.add(new Downloaded(file, downloader.download(file.url()), status != null));
             }
+            if (results.isEmpty()) {
+                return;
+            }
             // Downloads first, then every row in one transaction: no connection is held while a file is fetched.
-            if (!results.isEmpty()) {
-                transactions.executeWithoutResult(transaction -> results.forEach(
-                        result -> save(company.name(), candidateId, result)));
-            }
+            transactions.executeWithoutResult(transaction -> save(company.name(), candidateId, results));
 
-            int failed = 0;
-            for (Downloaded result : results) {
-                if (!result.download().succeeded()) {
-                    failed++;
-                    log.warn("File not downloaded: company={} candidate={} kind={} position={} reason={}",
-                            company.name(), loggable(candidateId), result.file().kind().column(),
-                            result.file().position(), result.download().failure());
-                }
-            }
-            if (!results.isEmpty()) {
-                log.info("Hire files: company={} candidate={} downloaded={} download_failed={}", company.name(),
-                        loggable(candidateId), results.size() - failed, failed);
+            // One line for the hire's files, naming each failure (the reasons carry no personal data).
+            List<String> failures = results.stream().filter(result -> !result.download().succeeded())
+                    .map(result -> result.file().key() + " " + result.download().failure()).toList();
+            if (failures.isEmpty()) {
+                log.info("Hire files: company={} candidate={} downloaded={} download_failed=0", company.name(),
+                        loggable(candidateId), results.size());
+            } else {
+                log.warn("Hire files: company={} candidate={} downloaded={} download_failed={} failures=[{}]",
+                        company.name(), loggable(candidateId), results.size() - failures.size(), failures.size(),
+                        String.join(", ", failures));
             }
         } catch (RuntimeException e) {
             // The hire goes on without its files; the rows recorded so far stay.
@@ -277,32 +280,37 @@ public class HireFiles {
         return statuses;
     }
 
-    private void save(String company, String candidateId, Downloaded downloaded) {
-        Wanted file = downloaded.file();
-        FileDownloader.Download result = downloaded.download();
-        String status = result.succeeded() ? FileStatus.DOWNLOADED.column() : FileStatus.DOWNLOAD_FAILED.column();
-        Long size = result.succeeded() ? (long) result.content().length : null;
-        String contentType = truncate(result.contentType(), MAX_NAME);
-        String error = truncate(result.failure(), MAX_ERROR);
-        // Typed, so that a missing content is a null BYTEA on PostgreSQL too.
-        SqlParameterValue content = new SqlParameterValue(Types.VARBINARY, result.content());
+    /** Records each download: new rows in one batch, rows an earlier delivery left updated one by one. */
+    private void save(String company, String candidateId, List<Downloaded> results) {
         Timestamp now = Timestamp.from(clock.instant());
-        if (downloaded.recorded()) {
-            db.sql("""
-                    UPDATE hire_file SET name = ?, content_type = ?, size_bytes = ?, content = ?, status = ?,
-                                         error = ?, hris_file_id = NULL, updated_at = ?
-                    WHERE company = ? AND candidate_id = ? AND kind = ? AND position = ?""")
-                    .params(file.name(), contentType, size, content, status, error, now, company, candidateId,
-                            file.kind().column(), file.position())
-                    .update();
-        } else {
-            db.sql("""
+        List<Object[]> inserts = new ArrayList<>();
+        for (Downloaded downloaded : results) {
+            Wanted file = downloaded.file();
+            FileDownloader.Download result = downloaded.download();
+            String status = result.succeeded() ? FileStatus.DOWNLOADED.column() : FileStatus.DOWNLOAD_FAILED.column();
+            Long size = result.succeeded() ? (long) result.content().length : null;
+            String contentType = truncate(result.contentType(), MAX_NAME);
+            String error = truncate(result.failure(), MAX_ERROR);
+            // Typed, so that a missing content is a null BYTEA on PostgreSQL too.
+            SqlParameterValue content = new SqlParameterValue(Types.VARBINARY, result.content());
+            if (downloaded.recorded()) {
+                db.sql("""
+                        UPDATE hire_file SET name = ?, content_type = ?, size_bytes = ?, content = ?, status = ?,
+                                             error = ?, hris_file_id = NULL, updated_at = ?
+                        WHERE company = ? AND candidate_id = ? AND kind = ? AND position = ?""")
+                        .params(file.name(), contentType, size, content, status, error, now, company, candidateId,
+                                file.kind().column(), file.position())
+                        .update();
+            } else {
+                inserts.add(new Object[] {company, candidateId, file.kind().column(), file.position(), file.name(),
+                        contentType, size, content, status, error, now});
+            }
+        }
+        if (!inserts.isEmpty()) {
+            batches.batchUpdate("""
                     INSERT INTO hire_file (company, candidate_id, kind, position, name, content_type, size_bytes,
                                            content, status, error, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(company, candidateId, file.kind().column(), file.position(), file.name(), contentType,
-                            size, content, status, error, now)
-                    .update();
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", inserts);
         }
     }
 

@@ -38,6 +38,8 @@ public class HireLedger {
 
     /** Exchange property: this delivery holds the hire and must record its outcome. */
     public static final String HOLDS_HIRE = "hireHeld";
+    /** Exchange property: this delivery recorded the hire, so nothing of an earlier delivery exists for it. */
+    public static final String FIRST_DELIVERY = "hireFirstDelivery";
     /** Exchange property: an earlier attempt may have created the employee; the target looks it up first. */
     public static final String RECONCILE = "hireReconcile";
     /** Exchange property: the hire was created by an earlier delivery; the answer comes from the ledger. */
@@ -78,15 +80,21 @@ public class HireLedger {
 
         Instant now = clock.instant();
         try {
+            // A re-hire: the person was created before under another candidate id. EXISTS stops at the first
+            // match, so a person hired often does not make every new hire slower; a null person_uid matches none.
             db.sql("""
                     INSERT INTO hire (company, candidate_id, person_uid, target, status, rehire, attempts, deliveries,
                                       received_at, updated_at, lease_until, payload, version)
-                    VALUES (?, ?, ?, ?, 'creating', ?, 0, 1, ?, ?, ?, ?, 0)""")
+                    VALUES (?, ?, ?, ?, 'creating',
+                            EXISTS (SELECT 1 FROM hire WHERE company = ? AND person_uid = ? AND candidate_id <> ?
+                                                         AND status = 'created'),
+                            0, 1, ?, ?, ?, ?, 0)""")
                     .params(company.name(), candidateId, personUid, company.target().id(),
-                            isRehire(company.name(), candidateId, personUid), ts(now), ts(now),
-                            ts(now.plus(settings.creationLease())), payload)
+                            company.name(), personUid, candidateId,
+                            ts(now), ts(now), ts(now.plus(settings.creationLease())), payload)
                     .update();
             exchange.setProperty(HOLDS_HIRE, true);
+            exchange.setProperty(FIRST_DELIVERY, true);
         } catch (DuplicateKeyException known) {
             takeOrAwait(exchange, company.name(), candidateId, payload);
         }
@@ -250,15 +258,6 @@ public class HireLedger {
         boolean neverConnected = cause instanceof ConnectException || cause instanceof ConnectTimeoutException
                 || cause instanceof UnknownHostException || cause instanceof NoRouteToHostException;
         return !neverConnected;
-    }
-
-    private boolean isRehire(String company, String candidateId, String personUid) {
-        // The first match is enough: a person hired often must not make every new hire slower.
-        return personUid != null && db.sql("""
-                SELECT candidate_id FROM hire WHERE company = ? AND person_uid = ? AND candidate_id <> ?
-                                                AND status = 'created'
-                FETCH FIRST 1 ROWS ONLY""")
-                .params(company, personUid, candidateId).query(String.class).optional().isPresent();
     }
 
     private long millisSinceReceived(Exchange exchange, Instant now) {
