@@ -1,22 +1,22 @@
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.crypto.Mac;
@@ -46,14 +46,12 @@ public final class HireLoad {
         if (standIn != null) {
             serveBambooHr(Integer.parseInt(standIn));
         }
-        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(64))
-                .connectTimeout(Duration.ofSeconds(5)).build();
         String run = Long.toString(System.currentTimeMillis(), 36);
         if (warmup > 0) {
             System.out.printf(Locale.ROOT, "warm-up: %d s at %d hires/s%n", warmup, rate);
-            fire(http, url, secret, template, run + "w", rate, warmup);
+            fire(url, secret, template, run + "w", rate, warmup);
         }
-        Result result = fire(http, url, secret, template, run, rate, seconds);
+        Result result = fire(url, secret, template, run, rate, seconds);
         long[] latencies = result.latenciesMicros();
         Arrays.sort(latencies);
         System.out.printf(Locale.ROOT, "sent %d hires in %.1f s at a target of %d/s: %d answered 200, %d other, "
@@ -68,14 +66,67 @@ public final class HireLoad {
     record Result(int sent, long ok, long other, long errors, double seconds, long[] latenciesMicros) {
     }
 
-    private static Result fire(HttpClient http, String url, String secret, String template, String run, int rate,
-            int seconds) throws Exception {
+    /** One signed hire, as bytes on the wire, and when it is due. */
+    record Due(byte[] request, long dueNanos) {
+    }
+
+    /**
+     * Sends {@code rate * seconds} hires, each due at its slot of a fixed schedule. The requests are built and signed
+     * before the clock starts, and sent by a pool of threads each holding one keep-alive connection, so the client
+     * spends little CPU of the two cores it shares with the bridge. A request waits in the queue when every
+     * connection is busy; its latency counts from when it was due.
+     */
+    private static Result fire(String url, String secret, String template, String run, int rate, int seconds)
+            throws Exception {
+        URI target = URI.create(url);
         int total = rate * seconds;
-        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        List<byte[]> requests = new ArrayList<>(total);
+        for (int i = 0; i < total; i++) {
+            // A new candidate and a new person each time, as real hires are.
+            byte[] body = template.replaceFirst("\"comeet_id\":\"[^\"]*\"", "\"comeet_id\":\"B" + run + "-" + i + "\"")
+                    .replaceFirst("\"person_uid\":\"[^\"]*\"", "\"person_uid\":\"P" + run + "-" + i + "\"")
+                    .getBytes(StandardCharsets.UTF_8);
+            requests.add(httpPost(target, body, "sha256 " + hmac(secret, body)));
+        }
+        long[] latencies = new long[total];
+        AtomicInteger answered = new AtomicInteger();
         AtomicLong ok = new AtomicLong();
         AtomicLong other = new AtomicLong();
         AtomicLong errors = new AtomicLong();
-        List<CompletableFuture<?>> pending = new ArrayList<>(total);
+        BlockingQueue<Due> queue = new LinkedBlockingQueue<>();
+        CountDownLatch done = new CountDownLatch(total);
+        List<Thread> senders = new ArrayList<>();
+        for (int c = 0; c < CONNECTIONS; c++) {
+            Thread sender = new Thread(() -> {
+                Connection connection = null;
+                while (true) {
+                    Due next;
+                    try {
+                        next = queue.take();
+                    } catch (InterruptedException stop) {
+                        return;
+                    }
+                    try {
+                        if (connection == null) {
+                            connection = new Connection(target);
+                        }
+                        int status = connection.exchange(next.request());
+                        latencies[answered.getAndIncrement()] = (System.nanoTime() - next.dueNanos()) / 1000;
+                        (status == 200 ? ok : other).incrementAndGet();
+                    } catch (IOException failure) {
+                        errors.incrementAndGet();
+                        if (connection != null) {
+                            connection.close();
+                        }
+                        connection = null;
+                    }
+                    done.countDown();
+                }
+            }, "sender-" + c);
+            sender.setDaemon(true);
+            sender.start();
+            senders.add(sender);
+        }
         long start = System.nanoTime();
         long interval = 1_000_000_000L / rate;
         for (int i = 0; i < total; i++) {
@@ -84,32 +135,96 @@ public final class HireLoad {
             if (wait > 0) {
                 Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
             }
-            // A new candidate and a new person each time, as real hires are.
-            byte[] body = template.replaceFirst("\"comeet_id\":\"[^\"]*\"", "\"comeet_id\":\"B" + run + "-" + i + "\"")
-                    .replaceFirst("\"person_uid\":\"[^\"]*\"", "\"person_uid\":\"P" + run + "-" + i + "\"")
-                    .getBytes(StandardCharsets.UTF_8);
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-                    .timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json")
-                    .header("signature", "sha256 " + hmac(secret, body))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                    .build();
-            long sentAt = System.nanoTime();
-            pending.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((answer, failure) -> {
-                if (failure != null) {
-                    errors.incrementAndGet();
-                } else {
-                    // Latency from when the request was due, so a stalled sender cannot hide queueing.
-                    latencies.add((System.nanoTime() - Math.min(sentAt, due)) / 1000);
-                    (answer.statusCode() == 200 ? ok : other).incrementAndGet();
-                }
-                return null;
-            }));
+            queue.add(new Due(requests.get(i), due));
         }
-        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+        done.await();
         double elapsed = (System.nanoTime() - start) / 1e9;
+        senders.forEach(Thread::interrupt);
         return new Result(total, ok.get(), other.get(), errors.get(), elapsed,
-                latencies.stream().mapToLong(Long::longValue).toArray());
+                Arrays.copyOf(latencies, answered.get()));
+    }
+
+    private static final int CONNECTIONS = 64;
+
+    private static byte[] httpPost(URI target, byte[] body, String signature) {
+        String head = "POST " + target.getRawPath() + " HTTP/1.1\r\n"
+                + "Host: " + target.getHost() + ":" + target.getPort() + "\r\n"
+                + "Content-Type: application/json\r\n"
+                + "signature: " + signature + "\r\n"
+                + "Content-Length: " + body.length + "\r\n\r\n";
+        byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
+        byte[] request = Arrays.copyOf(headBytes, headBytes.length + body.length);
+        System.arraycopy(body, 0, request, headBytes.length, body.length);
+        return request;
+    }
+
+    /** One keep-alive HTTP/1.1 connection: writes a request, reads the status line, headers and body. */
+    static final class Connection {
+        private final Socket socket;
+        private final OutputStream out;
+        private final BufferedInputStream in;
+
+        Connection(URI target) throws IOException {
+            socket = new Socket(target.getHost(), target.getPort());
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout(30_000);
+            out = socket.getOutputStream();
+            in = new BufferedInputStream(socket.getInputStream(), 8192);
+        }
+
+        int exchange(byte[] request) throws IOException {
+            out.write(request);
+            out.flush();
+            String statusLine = line();
+            int status = Integer.parseInt(statusLine.substring(9, 12));
+            long length = -1;
+            boolean chunked = false;
+            boolean closes = false;
+            for (String header = line(); !header.isEmpty(); header = line()) {
+                String lower = header.toLowerCase(Locale.ROOT);
+                if (lower.startsWith("content-length:")) {
+                    length = Long.parseLong(lower.substring(15).trim());
+                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                    chunked = true;
+                } else if (lower.startsWith("connection:") && lower.contains("close")) {
+                    closes = true;
+                }
+            }
+            if (chunked) {
+                for (long size = Long.parseLong(line().trim(), 16); size > 0; size = Long.parseLong(line().trim(), 16)) {
+                    in.skipNBytes(size);
+                    line();
+                }
+                line();
+            } else if (length > 0) {
+                in.skipNBytes(length);
+            }
+            if (closes) {
+                throw new IOException("the server closed the connection");
+            }
+            return status;
+        }
+
+        private String line() throws IOException {
+            StringBuilder line = new StringBuilder();
+            for (int b = in.read(); b != '\n'; b = in.read()) {
+                if (b < 0) {
+                    throw new IOException("connection closed");
+                }
+                if (b != '\r') {
+                    line.append((char) b);
+                }
+            }
+            return line.toString();
+        }
+
+        void close() {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // already gone
+            }
+        }
     }
 
     /** BambooHR's create-employee, answered at once: 201 and a Location with a new id. */
