@@ -113,6 +113,10 @@ public final class HireLoad {
                         int status = connection.exchange(next.request());
                         latencies[answered.getAndIncrement()] = (System.nanoTime() - next.dueNanos()) / 1000;
                         (status == 200 ? ok : other).incrementAndGet();
+                        if (connection.closing()) {
+                            connection.close();
+                            connection = null;
+                        }
                     } catch (IOException failure) {
                         errors.incrementAndGet();
                         if (connection != null) {
@@ -163,6 +167,7 @@ public final class HireLoad {
         private final Socket socket;
         private final OutputStream out;
         private final BufferedInputStream in;
+        private boolean closing;
 
         Connection(URI target) throws IOException {
             socket = new Socket(target.getHost(), target.getPort());
@@ -179,7 +184,6 @@ public final class HireLoad {
             int status = Integer.parseInt(statusLine.substring(9, 12));
             long length = -1;
             boolean chunked = false;
-            boolean closes = false;
             for (String header = line(); !header.isEmpty(); header = line()) {
                 String lower = header.toLowerCase(Locale.ROOT);
                 if (lower.startsWith("content-length:")) {
@@ -187,7 +191,7 @@ public final class HireLoad {
                 } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
                     chunked = true;
                 } else if (lower.startsWith("connection:") && lower.contains("close")) {
-                    closes = true;
+                    closing = true;
                 }
             }
             if (chunked) {
@@ -198,9 +202,6 @@ public final class HireLoad {
                 line();
             } else if (length > 0) {
                 in.skipNBytes(length);
-            }
-            if (closes) {
-                throw new IOException("the server closed the connection");
             }
             return status;
         }
@@ -216,6 +217,11 @@ public final class HireLoad {
                 }
             }
             return line.toString();
+        }
+
+        /** The server said {@code Connection: close} (Tomcat does after 100 requests on one connection). */
+        boolean closing() {
+            return closing;
         }
 
         void close() {
