@@ -62,7 +62,7 @@ class StartupRefusalTests {
 
         assertThat(failure).isInstanceOf(MappingException.class).hasMessage("src/test/resources/mappings-broken/"
                 + "unknown-key.yaml, line 6: field 'hireDate': unknown key 'requird'; allowed: default, from, "
-                + "required, values");
+                + "required, type, values");
         assertThat(output.getOut() + output.getErr()).contains("Invalid mapping file: src/test/resources/"
                 + "mappings-broken/unknown-key.yaml, line 6");
     }
