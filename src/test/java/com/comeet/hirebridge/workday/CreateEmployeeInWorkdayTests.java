@@ -179,6 +179,37 @@ class CreateEmployeeInWorkdayTests extends InitechOnWorkdayStandIn {
     }
 
     @Test
+    void anHttpErrorWithoutAFaultIsRetriedAfterRetryAfterUntilTheBudgetEnds() throws Exception {
+        WORKDAY.hireAnswersStatus(503, "text/html", "<html><body><h1>503 Service Unavailable</h1></body></html>",
+                "1");
+
+        HttpResponse<String> answer = comeet.post(WEBHOOK, hire, SECRET);
+
+        // Budget 2.5 s, one second apart: calls at about 0 s, 1 s and 2 s; the HTML page is never shown.
+        assertThat(answer.statusCode()).isEqualTo(503);
+        assertThat(answer.body()).isEqualTo(UNREACHABLE + ",\"hris_status\":503}");
+        assertThat(WORKDAY.hireRequests()).hasSize(3);
+        assertThat(WORKDAY.getWorkersRequests()).isEmpty();
+        assertThat(row()).containsExactly(Map.entry("status", "failed"), Map.entry("employee_id", "-"),
+                Map.entry("event_reference", "-"), Map.entry("attempts", 3), Map.entry("hris_status", 503));
+    }
+
+    @Test
+    void aRefusedConnectionIsRetriedWithoutALookupAndTheHireIsNotCreated() throws Exception {
+        HttpResponse<String> answer = comeet.post(UNREACHABLE_WEBHOOK, hire, SECRET);
+
+        // Never connected, so nothing can have been hired: no Get_Workers, and the ledger says failed.
+        assertThat(answer.statusCode()).isEqualTo(503);
+        assertThat(answer.body()).isEqualTo(UNREACHABLE + ",\"error\":\"HttpHostConnectException\"}");
+        Map<String, Object> row = db.sql("SELECT status, attempts, hris_message FROM hire WHERE company = 'globex'")
+                .query((rs, n) -> Map.<String, Object>of("status", rs.getString("status"),
+                        "attempts", rs.getInt("attempts"), "hris_message", rs.getString("hris_message")))
+                .single();
+        assertThat(row).containsEntry("status", "failed").containsEntry("hris_message", "HttpHostConnectException");
+        assertThat((Integer) row.get("attempts")).isGreaterThan(1);
+    }
+
+    @Test
     void aWorkdaySlowerThanTheResponseTimeoutIsLookedUpThenTriedOnceMore() throws Exception {
         WORKDAY.hireDelays(3000, EVENT, "21461");
         WORKDAY.getWorkersLists(null, null);
@@ -202,8 +233,9 @@ class CreateEmployeeInWorkdayTests extends InitechOnWorkdayStandIn {
 
         HttpResponse<String> answer = comeet.post(WEBHOOK, hire, SECRET);
 
+        // A reset connection: the hire may have reached Workday, so each new attempt is looked up first.
         assertThat(answer.statusCode()).isEqualTo(503);
-        assertThat(answer.body()).startsWith(UNREACHABLE + ",\"error\":\"");
+        assertThat(answer.body()).isEqualTo(UNREACHABLE + ",\"error\":\"SocketException\"}");
         int attempts = WORKDAY.hireRequests().size();
         assertThat(attempts).isGreaterThan(1);
         assertThat(WORKDAY.getWorkersRequests()).hasSize(attempts - 1);
@@ -244,6 +276,25 @@ class CreateEmployeeInWorkdayTests extends InitechOnWorkdayStandIn {
         assertThat(answer.body()).isEqualTo(created("21464"));
         assertThat(WORKDAY.getWorkersRequests()).hasSize(1);
         assertThat(WORKDAY.hireRequests()).hasSize(1);
+    }
+
+    @Test
+    void anUnknownOutcomeWithoutAnEmailToLookUpIsLeftToHrAndNothingIsSent() throws Exception {
+        recordUnknown();
+        WORKDAY.hireCompletes(EVENT, "21466");
+        byte[] noEmail = new String(hire, StandardCharsets.UTF_8)
+                .replace("\"email\":\"avigail.mizrahi@example.org\",", "").getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> answer = comeet.post(WEBHOOK, noEmail, SECRET);
+
+        assertThat(answer.statusCode()).isEqualTo(502);
+        assertThat(answer.body()).isEqualTo("{\"display_message\":\"An earlier attempt may already have created this "
+                + "employee in Workday, and without an e-mail the bridge cannot check. Ask HR to check Workday before "
+                + "anything is submitted again.\",\"target\":\"workday\"}");
+        assertThat(WORKDAY.getWorkersRequests()).isEmpty();
+        assertThat(WORKDAY.hireRequests()).isEmpty();
+        assertThat(row()).containsExactly(Map.entry("status", "unknown"), Map.entry("employee_id", "-"),
+                Map.entry("event_reference", "-"), Map.entry("attempts", 1), Map.entry("hris_status", "-"));
     }
 
     @Test

@@ -11,8 +11,8 @@ import com.comeet.hirebridge.ComeetClient;
 import com.comeet.hirebridge.HireBridgeTest;
 
 /**
- * The running bridge with company initech on the Workday stand-in (beside the test profile's acme on BambooHR),
- * starting each test as a first delivery: the stand-in reset and the ledger empty.
+ * The running bridge with company initech on the Workday stand-in and globex on an address that refuses every
+ * connection (beside the test profile's acme on BambooHR), starting each test as a first delivery: the stand-in reset and the ledger empty.
  */
 @HireBridgeTest
 abstract class InitechOnWorkdayStandIn {
@@ -21,6 +21,8 @@ abstract class InitechOnWorkdayStandIn {
     static final String PASSWORD = "Wd&<pass>\"word'26";
     static final String SECRET = "initech-secret-2026";
     static final String WEBHOOK = "/comeet/initech/create-employee";
+    /** Company globex is on a Workday no one listens for: every connection is refused. */
+    static final String UNREACHABLE_WEBHOOK = "/comeet/globex/create-employee";
     static final WorkdayStandIn WORKDAY = WorkdayStandIn.start(PASSWORD);
 
     static {
@@ -45,6 +47,12 @@ abstract class InitechOnWorkdayStandIn {
         registry.add("hirebridge.companies.initech.workday.username", () -> WorkdayStandIn.USERNAME);
         registry.add("hirebridge.companies.initech.workday.password", () -> PASSWORD);
         registry.add("hirebridge.companies.initech.workday.auto-complete", () -> "true");
+        registry.add("hirebridge.companies.globex.secrets[0]", () -> SECRET);
+        registry.add("hirebridge.companies.globex.target", () -> "workday");
+        registry.add("hirebridge.companies.globex.workday.endpoint",
+                () -> "http://127.0.0.1:9/ccx/service/globex/Staffing/v26.1");
+        registry.add("hirebridge.companies.globex.workday.username", () -> "isu_hire@globex");
+        registry.add("hirebridge.companies.globex.workday.password", () -> PASSWORD);
     }
 
     @BeforeEach

@@ -11,6 +11,7 @@ import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -18,6 +19,7 @@ import com.comeet.hirebridge.company.Company;
 import com.comeet.hirebridge.inbound.ComeetRejection;
 import com.comeet.hirebridge.mapping.HireMapping;
 import com.comeet.hirebridge.mapping.HireMappingLoader;
+import com.comeet.hirebridge.mapping.MappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,6 +79,59 @@ class WorkdayHireRequestTests {
                 "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd", "Password")
                 .item(0).getTextContent()).isEqualTo("p&ss<w>rd\"'1");
         assertThat(StaffingSchema.violations(body(sent))).isEmpty();
+    }
+
+    @Test
+    void aTenantHiringThroughJobRequisitionsSendsTheRequisitionInsteadOfAPosition(@TempDir Path dir)
+            throws Exception {
+        String shipped = Files.readString(Path.of("mappings/workday-hire-employee.yaml"));
+        String position = """
+                  position:
+                    type: Position_ID
+                    from: $.position.position_id
+                    required: The position has no position id for Workday
+                """;
+        assertThat(shipped).contains(position);
+        Path file = dir.resolve("workday-hire-employee.yaml");
+        Files.writeString(file, shipped.replace(position, """
+                  jobRequisition:
+                    type: Job_Requisition_ID
+                    from: $.position.custom_fields['Job requisition']
+                    required: The position has no job requisition in Workday
+                """));
+        HireMapping requisitions = HireMappingLoader.load(file);
+        WorkdayHireRequest.check(requisitions);
+        HireMapping.Result mapped = requisitions.apply(JSON.readTree(Files.readString(
+                Path.of("src/test/resources/hires/realistic-hire.json"))
+                .replace("\"custom_fields\":{\"Cost center\":\"5120\"}",
+                        "\"custom_fields\":{\"Cost center\":\"5120\",\"Job requisition\":\"R-1042\"}")));
+        assertThat(mapped.missing()).isEmpty();
+
+        Document sent = parse(WorkdayHireRequest.envelope(ACCOUNT, requisitions, mapped.fields()));
+
+        Element requisition = (Element) sent.getElementsByTagNameNS(WorkdayXml.WD, "Job_Requisition_Reference")
+                .item(0);
+        Element id = (Element) requisition.getElementsByTagNameNS(WorkdayXml.WD, "ID").item(0);
+        assertThat(id.getAttributeNS(WorkdayXml.WD, "type") + "=" + id.getTextContent())
+                .isEqualTo("Job_Requisition_ID=R-1042");
+        assertThat(sent.getElementsByTagNameNS(WorkdayXml.WD, "Position_Reference").getLength()).isZero();
+        assertThat(StaffingSchema.violations(body(sent))).isEmpty();
+    }
+
+    @Test
+    void aMappingWithoutPositionOrRequisitionIsRefusedAtStartUp(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("no-position.yaml");
+        Files.writeString(file, Files.readString(Path.of("mappings/workday-hire-employee.yaml")).replace("""
+                  position:
+                    type: Position_ID
+                    from: $.position.position_id
+                    required: The position has no position id for Workday
+                """, ""));
+
+        assertThatThrownBy(() -> WorkdayHireRequest.check(HireMappingLoader.load(file)))
+                .isInstanceOf(MappingException.class)
+                .hasMessageContaining("neither 'position' nor 'jobRequisition' is mapped; Workday hires into one of "
+                        + "them");
     }
 
     @Test

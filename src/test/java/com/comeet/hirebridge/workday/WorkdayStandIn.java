@@ -124,6 +124,16 @@ public final class WorkdayStandIn implements AutoCloseable {
                 .willReturn(ok(hireResponse(eventWid, employeeId))));
     }
 
+    /** An HTTP error that is no SOAP fault, as a load balancer in front of Workday sends it. */
+    public void hireAnswersStatus(int status, String contentType, String body, String retryAfter) {
+        ResponseDefinitionBuilder answer = aResponse().withStatus(status).withHeader("Content-Type", contentType)
+                .withBody(body);
+        if (retryAfter != null) {
+            answer.withHeader("Retry-After", retryAfter);
+        }
+        server.stubFor(hire().willReturn(answer));
+    }
+
     public void hireDelays(int millis, String eventWid, String employeeId) {
         server.stubFor(hire().willReturn(ok(hireResponse(eventWid, employeeId)).withFixedDelay(millis)));
     }
