@@ -80,7 +80,11 @@ class StartupRefusalTests {
     @Test
     void anUnknownTargetOrANonHttpBaseUrlStopsStartup() {
         assertThat(startWith(acme("hirebridge.companies.acme.target=sap")))
-                .hasMessage("hirebridge.companies.acme.target names an unknown target 'sap': one of bamboohr");
+                .hasMessage("hirebridge.companies.acme.target names an unknown target 'sap': one of bamboohr, "
+                        + "workday");
+        assertThat(startWith(acme("hirebridge.companies.acme.target=workday")))
+                .hasMessage("hirebridge.companies.acme.workday is missing: set endpoint, username and password for "
+                        + "target workday");
         assertThat(startWith(acme("hirebridge.companies.acme.bamboohr.base-url=api.bamboohr.com/acme")))
                 .hasMessage("hirebridge.companies.acme.bamboohr.base-url is not an http(s) URL with a host and no "
                         + "query: 'api.bamboohr.com/acme'");
