@@ -62,7 +62,7 @@ class StartupRefusalTests {
 
         assertThat(failure).isInstanceOf(MappingException.class).hasMessage("src/test/resources/mappings-broken/"
                 + "unknown-key.yaml, line 6: field 'hireDate': unknown key 'requird'; allowed: default, from, "
-                + "required, values");
+                + "required, type, values");
         assertThat(output.getOut() + output.getErr()).contains("Invalid mapping file: src/test/resources/"
                 + "mappings-broken/unknown-key.yaml, line 6");
     }
@@ -80,7 +80,11 @@ class StartupRefusalTests {
     @Test
     void anUnknownTargetOrANonHttpBaseUrlStopsStartup() {
         assertThat(startWith(acme("hirebridge.companies.acme.target=sap")))
-                .hasMessage("hirebridge.companies.acme.target names an unknown target 'sap': one of bamboohr");
+                .hasMessage("hirebridge.companies.acme.target names an unknown target 'sap': one of bamboohr, "
+                        + "workday");
+        assertThat(startWith(acme("hirebridge.companies.acme.target=workday")))
+                .hasMessage("hirebridge.companies.acme.workday is missing: set endpoint, username and password for "
+                        + "target workday");
         assertThat(startWith(acme("hirebridge.companies.acme.bamboohr.base-url=api.bamboohr.com/acme")))
                 .hasMessage("hirebridge.companies.acme.bamboohr.base-url is not an http(s) URL with a host and no "
                         + "query: 'api.bamboohr.com/acme'");

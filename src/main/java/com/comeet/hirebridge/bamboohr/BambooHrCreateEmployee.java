@@ -1,6 +1,5 @@
 package com.comeet.hirebridge.bamboohr;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -15,7 +14,6 @@ import com.comeet.hirebridge.hris.HrisRetries;
 import com.comeet.hirebridge.inbound.ComeetAnswers;
 import com.comeet.hirebridge.inbound.ComeetDoor;
 import com.comeet.hirebridge.inbound.ComeetRejection;
-import com.comeet.hirebridge.ledger.HireLedger;
 import com.comeet.hirebridge.mapping.HireMappings;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,10 +28,9 @@ public class BambooHrCreateEmployee {
     /** Exchange property: the URL the employee is posted to. */
     public static final String EMPLOYEES_URL = "bamboohrEmployeesUrl";
 
-    static final String CREDENTIALS_REFUSED = "The HRIS refused our credentials; contact IT.";
-    static final String UNREACHABLE = "The HRIS is not answering; try again in a few minutes.";
-    static final String UNEXPECTED_ANSWER = "The HRIS gave an answer the hire bridge does not expect, so the "
-            + "employee was not created; contact IT (the HRIS address may be wrong).";
+    static final String CREDENTIALS_REFUSED = ComeetAnswers.HRIS_CREDENTIALS_REFUSED;
+    static final String UNREACHABLE = ComeetAnswers.HRIS_UNREACHABLE;
+    static final String UNEXPECTED_ANSWER = ComeetAnswers.HRIS_UNEXPECTED_ANSWER;
 
     private final ObjectMapper json;
 
@@ -57,9 +54,7 @@ public class BambooHrCreateEmployee {
         message.setHeader(Exchange.CONTENT_TYPE, "application/json; charset=UTF-8");
         message.setBody(body);
         exchange.setProperty(EMPLOYEES_URL, account.employeesUrl());
-        exchange.setProperty(HireLedger.HRIS_ATTEMPTS, exchange.getProperty(HireLedger.HRIS_ATTEMPTS, 0, Integer.class)
-                + 1);
-        exchange.setProperty(HireLedger.HRIS_CALL_STARTED, System.nanoTime());
+        HrisRetries.callStarted(exchange);
     }
 
     /**
@@ -68,11 +63,7 @@ public class BambooHrCreateEmployee {
      */
     public void readAnswer(Exchange exchange) {
         Message message = exchange.getMessage();
-        int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
-        exchange.setProperty(ComeetAnswers.HRIS_STATUS, status);
-        HireLedger.endHrisCall(exchange);
-        exchange.setProperty(HrisRetries.RETRY_AFTER_MILLIS,
-                HrisRetries.retryAfterMillis(message.getHeader("Retry-After", String.class), Instant.now()));
+        int status = HrisRetries.answered(exchange);
         String location = message.getHeader("Location", String.class);
         String employeeId = lastSegment(location);
 

@@ -11,7 +11,8 @@ import java.util.List;
  *
  * @param secrets the UTF-8 bytes of each accepted Comeet Secret Key (several while rotating)
  */
-public record Company(String name, List<byte[]> secrets, Target target, Path mapping, BambooHrAccount bamboohr) {
+public record Company(String name, List<byte[]> secrets, Target target, Path mapping, BambooHrAccount bamboohr,
+        WorkdayAccount workday) {
 
     /**
      * A BambooHR account; {@code employeesUrl} is where new employees are posted.
@@ -48,9 +49,25 @@ public record Company(String name, List<byte[]> secrets, Target target, Path map
         }
     }
 
+    /**
+     * A Workday tenant's Staffing web service.
+     *
+     * @param version      the Staffing version the endpoint ends with ({@code v26.1}), sent as {@code wd:version}
+     * @param autoComplete {@code Business_Process_Parameters/Auto_Complete}: complete the hire without approvals
+     */
+    public record WorkdayAccount(URI endpoint, String version, String username, String password,
+            boolean autoComplete) {
+
+        @Override
+        public String toString() {
+            return "WorkdayAccount[endpoint=" + endpoint + ", version=" + version + ", username=" + username
+                    + ", password=***, autoComplete=" + autoComplete + "]";
+        }
+    }
+
     @Override
     public String toString() {
         return "Company[name=" + name + ", secrets=" + secrets.size() + " configured, target=" + target.id()
-                + ", mapping=" + mapping + ", bamboohr=" + bamboohr + "]";
+                + ", mapping=" + mapping + ", bamboohr=" + bamboohr + ", workday=" + workday + "]";
     }
 }

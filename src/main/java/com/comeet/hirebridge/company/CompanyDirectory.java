@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
 
 import com.comeet.hirebridge.company.HireBridgeProperties.BambooHrProperties;
 import com.comeet.hirebridge.company.HireBridgeProperties.CompanyProperties;
+import com.comeet.hirebridge.company.HireBridgeProperties.WorkdayProperties;
 
 /**
  * The configured companies, validated once at start-up: the service refuses to start on a missing or malformed
@@ -27,6 +29,7 @@ import com.comeet.hirebridge.company.HireBridgeProperties.CompanyProperties;
 public class CompanyDirectory {
 
     private static final Logger log = LoggerFactory.getLogger(CompanyDirectory.class);
+    private static final Pattern WORKDAY_VERSION = Pattern.compile("v\\d+(\\.\\d+)?");
     private static final Pattern COMPANY_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
 
     private final Map<String, Company> companies;
@@ -67,7 +70,8 @@ public class CompanyDirectory {
                 ? Path.of(mappingsDir, target.defaultMappingFile())
                 : Path.of(company.mapping().trim());
         Company.BambooHrAccount bamboohr = target == Target.BAMBOOHR ? bamboohr(prefix, company.bamboohr()) : null;
-        return new Company(name, secrets, target, mapping, bamboohr);
+        Company.WorkdayAccount workday = target == Target.WORKDAY ? workday(prefix, company.workday()) : null;
+        return new Company(name, secrets, target, mapping, bamboohr, workday);
     }
 
     private static List<byte[]> secrets(String prefix, List<String> configured) {
@@ -111,6 +115,31 @@ public class CompanyDirectory {
                     "is negative: the id of a BambooHR employee file section");
         }
         return new Company.BambooHrAccount(baseUrl, bamboohr.apiKey().trim(), bamboohr.fileCategory());
+    }
+
+    private static Company.WorkdayAccount workday(String prefix, WorkdayProperties workday) {
+        if (workday == null) {
+            throw new CompanyConfigurationException(prefix + ".workday",
+                    "is missing: set endpoint, username and password for target workday");
+        }
+        URI endpoint = httpUrl(prefix + ".workday.endpoint", workday.endpoint());
+        String path = endpoint.getPath().replaceAll("/+$", "");
+        Matcher version = WORKDAY_VERSION.matcher(path.substring(path.lastIndexOf('/') + 1));
+        if (!version.matches()) {
+            throw new CompanyConfigurationException(prefix + ".workday.endpoint", "does not end with the Staffing "
+                    + "service's version, as in https://<host>/ccx/service/<tenant>/Staffing/v26.1");
+        }
+        if (workday.username() == null || workday.username().isBlank()) {
+            throw new CompanyConfigurationException(prefix + ".workday.username",
+                    "is missing: the integration system user, as user@tenant");
+        }
+        refuseUnresolved(prefix + ".workday.username", workday.username());
+        if (workday.password() == null || workday.password().isBlank()) {
+            throw new CompanyConfigurationException(prefix + ".workday.password", "is missing or blank");
+        }
+        refuseUnresolved(prefix + ".workday.password", workday.password());
+        return new Company.WorkdayAccount(endpoint, version.group(), workday.username().trim(), workday.password(),
+                workday.autoComplete());
     }
 
     /** A {@code ${VARIABLE}} left as text means the environment variable is not set: never use it as a secret. */

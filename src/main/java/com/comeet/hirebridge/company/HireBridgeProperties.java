@@ -32,7 +32,8 @@ public record HireBridgeProperties(
             List<String> secrets,
             String target,
             String mapping,
-            BambooHrProperties bamboohr) {
+            BambooHrProperties bamboohr,
+            WorkdayProperties workday) {
     }
 
     /**
@@ -117,5 +118,22 @@ public record HireBridgeProperties(
      *                     are kept by the bridge and not uploaded
      */
     public record BambooHrProperties(String baseUrl, String apiKey, Integer fileCategory) {
+    }
+
+    /**
+     * The company's Workday tenant, reached through the Staffing web service.
+     *
+     * @param endpoint     the Staffing service URL, ending with its version: {@code .../Staffing/v26.1}
+     * @param username     the integration system user, {@code user@tenant}
+     * @param password     that user's password
+     * @param autoComplete whether Workday completes the hire at once, skipping its approvals
+     */
+    public record WorkdayProperties(String endpoint, String username, String password, boolean autoComplete) {
+
+        @Override
+        public String toString() {
+            return "WorkdayProperties[endpoint=" + endpoint + ", username=" + username + ", password=***, "
+                    + "autoComplete=" + autoComplete + "]";
+        }
     }
 }

@@ -6,16 +6,20 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The HRIS a company's hires are created in. Each target has a route {@code routes/<id>-create-employee.camel.yaml}
- * and a default mapping {@code mappings/<id>-create-employee.yaml}.
+ * The HRIS a company's hires are created in. Each target has a route {@code routes/<id>-<operation>.camel.yaml},
+ * reached from the content-based router of {@code routes/hire-create-employee.camel.yaml}, and a default mapping
+ * {@code mappings/<id>-<operation>.yaml}, named after the HRIS's own operation.
  */
 public enum Target {
-    BAMBOOHR("bamboohr");
+    BAMBOOHR("bamboohr", "bamboohr-create-employee.yaml"),
+    WORKDAY("workday", "workday-hire-employee.yaml");
 
     private final String id;
+    private final String defaultMappingFile;
 
-    Target(String id) {
+    Target(String id, String defaultMappingFile) {
         this.id = id;
+        this.defaultMappingFile = defaultMappingFile;
     }
 
     public String id() {
@@ -23,7 +27,7 @@ public enum Target {
     }
 
     public String defaultMappingFile() {
-        return id + "-create-employee.yaml";
+        return defaultMappingFile;
     }
 
     static Optional<Target> byId(String id) {

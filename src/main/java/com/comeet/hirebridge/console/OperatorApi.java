@@ -204,6 +204,7 @@ class OperatorApi {
         item.put("status", hire.status().column());
         item.put("rehire", hire.rehire());
         item.put("employee_id", hire.employeeId());
+        item.put("event_reference", hire.eventReference());
         item.put("hris_status", hire.hrisStatus());
         item.put("hris_message", hire.hrisMessage());
         item.put("display_message", hire.displayMessage());

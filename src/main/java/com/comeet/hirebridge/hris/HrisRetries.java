@@ -10,12 +10,14 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import com.comeet.hirebridge.company.Company;
 import com.comeet.hirebridge.company.HireBridgeProperties;
+import com.comeet.hirebridge.inbound.ComeetAnswers;
 import com.comeet.hirebridge.inbound.ComeetDoor;
 import com.comeet.hirebridge.inbound.ComeetRejection;
 import com.comeet.hirebridge.ledger.HireLedger;
@@ -75,6 +77,27 @@ public class HrisRetries {
                 settings.firstDelay().toMillis() << Math.min(retriesSoFar, 20));
         long jittered = exponential / 2 + ThreadLocalRandom.current().nextLong(exponential / 2 + 1);
         return retryAfterMillis == null ? jittered : Math.max(jittered, retryAfterMillis);
+    }
+
+    /** Just before a target sends its create request: one more attempt, and its HRIS time starts. */
+    public static void callStarted(Exchange exchange) {
+        exchange.setProperty(HireLedger.HRIS_ATTEMPTS, exchange.getProperty(HireLedger.HRIS_ATTEMPTS, 0, Integer.class)
+                + 1);
+        exchange.setProperty(HireLedger.HRIS_CALL_STARTED, System.nanoTime());
+    }
+
+    /**
+     * Just after the HRIS answered a create request: its HTTP status (returned, and kept for the outcome log), the
+     * HRIS time of the call, and the answer's {@code Retry-After} for the next attempt's delay.
+     */
+    public static int answered(Exchange exchange) {
+        Message message = exchange.getMessage();
+        int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        exchange.setProperty(ComeetAnswers.HRIS_STATUS, status);
+        HireLedger.endHrisCall(exchange);
+        exchange.setProperty(RETRY_AFTER_MILLIS, retryAfterMillis(message.getHeader("Retry-After", String.class),
+                Instant.now()));
+        return status;
     }
 
     /** {@code Retry-After} as seconds or as an HTTP date; null when absent or unreadable. */

@@ -25,7 +25,13 @@ public class ComeetAnswers {
     /** Exchange property: the HTTP status the target HRIS answered with, for the outcome log line. */
     public static final String HRIS_STATUS = "hrisStatus";
 
+    /** Exchange property: the HRIS's reference of a hire that waits for approval there (Workday's event). */
+    public static final String EVENT_REFERENCE = "hrisEventReference";
+
     public static final String HRIS_UNREACHABLE = "The HRIS is not answering; try again in a few minutes.";
+    public static final String HRIS_CREDENTIALS_REFUSED = "The HRIS refused our credentials; contact IT.";
+    public static final String HRIS_UNEXPECTED_ANSWER = "The HRIS gave an answer the hire bridge does not expect, so "
+            + "the employee was not created; contact IT (the HRIS address may be wrong).";
     public static final String UNEXPECTED = "The hire bridge failed unexpectedly. Try again in a few minutes; "
             + "if it keeps failing, contact IT.";
 
@@ -37,14 +43,25 @@ public class ComeetAnswers {
         this.json = json;
     }
 
-    /** 200 with the new employee's id. */
+    /**
+     * 200 with the new employee's id; or, for a hire the HRIS accepted but keeps for approval (a Workday business
+     * process not yet completed), its event reference and status {@code pending_approval}.
+     */
     public void employeeCreated(Exchange exchange) throws JsonProcessingException {
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("employee_id", exchange.getProperty(EMPLOYEE_ID, String.class));
-        answer.put("status", "created");
+        String employeeId = exchange.getProperty(EMPLOYEE_ID, String.class);
+        String eventReference = exchange.getProperty(EVENT_REFERENCE, String.class);
+        boolean pending = employeeId == null && eventReference != null;
+        if (pending) {
+            answer.put("event_reference", eventReference);
+            answer.put("status", "pending_approval");
+        } else {
+            answer.put("employee_id", employeeId);
+            answer.put("status", "created");
+        }
         answer.put("target", target(exchange));
         boolean earlier = exchange.getProperty("hireAlreadyCreated", false, Boolean.class);
-        logOutcome(exchange, earlier ? "created-earlier" : "created", 200);
+        logOutcome(exchange, (pending ? "pending-approval" : "created") + (earlier ? "-earlier" : ""), 200);
         write(exchange, 200, answer);
     }
 

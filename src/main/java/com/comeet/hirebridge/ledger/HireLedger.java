@@ -111,6 +111,7 @@ public class HireLedger {
                         .params(company, candidateId).update();
                 exchange.setProperty(ALREADY_CREATED, true);
                 exchange.setProperty(ComeetAnswers.EMPLOYEE_ID, hire.employeeId());
+                exchange.setProperty(ComeetAnswers.EVENT_REFERENCE, hire.eventReference());
                 return;
             }
             boolean heldElsewhere = hire.status() == HireStatus.CREATING && hire.leaseUntil() != null
@@ -140,7 +141,10 @@ public class HireLedger {
         }
     }
 
-    /** Records the created employee. */
+    /**
+     * Records the created employee; a hire the HRIS keeps for approval is recorded as created too, with the HRIS's
+     * event reference and no employee id, so that a later delivery answers it from the ledger alone.
+     */
     public void created(Exchange exchange) {
         if (!exchange.getProperty(HOLDS_HIRE, false, Boolean.class)) {
             return;
@@ -148,11 +152,13 @@ public class HireLedger {
         Company company = exchange.getProperty(ComeetDoor.COMPANY, Company.class);
         Instant now = clock.instant();
         db.sql("""
-                UPDATE hire SET status = 'created', employee_id = ?, hris_status = ?, hris_message = NULL,
+                UPDATE hire SET status = 'created', employee_id = ?, event_reference = ?, hris_status = ?,
+                                hris_message = NULL,
                                 display_message = NULL, attempts = attempts + ?, lease_until = NULL, updated_at = ?,
                                 hris_duration_ms = ?, total_duration_ms = ?, version = version + 1
                 WHERE company = ? AND candidate_id = ?""")
                 .params(exchange.getProperty(ComeetAnswers.EMPLOYEE_ID, String.class),
+                        exchange.getProperty(ComeetAnswers.EVENT_REFERENCE, String.class),
                         exchange.getProperty(ComeetAnswers.HRIS_STATUS, Integer.class),
                         exchange.getProperty(HRIS_ATTEMPTS, 0, Integer.class), ts(now),
                         exchange.getProperty(HRIS_MILLIS, 0L, Long.class), millisSinceReceived(exchange, now),

@@ -16,6 +16,7 @@ public record HireRecord(
         HireStatus status,
         boolean rehire,
         String employeeId,
+        String eventReference,
         Integer hrisStatus,
         String hrisMessage,
         String displayMessage,
@@ -38,6 +39,7 @@ public record HireRecord(
                 HireStatus.of(row.getString("status")),
                 row.getBoolean("rehire"),
                 row.getString("employee_id"),
+                row.getString("event_reference"),
                 (Integer) row.getObject("hris_status", Integer.class),
                 row.getString("hris_message"),
                 row.getString("display_message"),
@@ -59,6 +61,7 @@ public record HireRecord(
     @Override
     public String toString() {
         return "HireRecord[company=" + company + ", candidateId=" + candidateId + ", status=" + status.column()
-                + ", employeeId=" + employeeId + ", attempts=" + attempts + ", deliveries=" + deliveries + "]";
+                + ", employeeId=" + employeeId + ", eventReference=" + eventReference + ", attempts=" + attempts
+                + ", deliveries=" + deliveries + "]";
     }
 }

@@ -9,10 +9,12 @@ import com.fasterxml.jackson.databind.JsonNode;
  * How one HRIS field gets its value: the first source that holds a value, translated through {@code values}
  * (key {@code "*"} catches every value not listed), else {@code defaultValue}.
  *
+ * @param type     the kind of identifier the HRIS expects for this value (Workday's {@code wd:type}, such as
+ *                 {@code Location_ID}), or null for a plain value
  * @param required the sentence shown to the recruiter when no value is found, or null when the field is optional
  */
 record FieldRule(String field, List<FieldSource> sources, Map<String, String> values, String defaultValue,
-        String required) {
+        String type, String required) {
 
     static final String ANY_OTHER_VALUE = "*";
 

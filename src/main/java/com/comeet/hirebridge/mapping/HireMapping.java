@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -22,6 +23,17 @@ public final class HireMapping {
 
     public String file() {
         return file;
+    }
+
+    /** Whether the file maps this HRIS field at all. */
+    public boolean maps(String field) {
+        return rules.stream().anyMatch(rule -> rule.field().equals(field));
+    }
+
+    /** The kind of identifier the file declares for this field ({@code type:}), or null. */
+    public String type(String field) {
+        return rules.stream().filter(rule -> rule.field().equals(field)).map(FieldRule::type)
+                .filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     /**

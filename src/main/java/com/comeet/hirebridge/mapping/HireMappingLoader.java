@@ -32,13 +32,14 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  *     from: $.start_date              # a JSONPath, answer(uid), or a list of them: the first with a value wins
  *     values: { "Tel Aviv": "TLV" }   # optional value map; key "*" catches any other value
  *     default: "2030-01-01"           # optional value when no source has one
+ *     type: Location_ID               # optional; the kind of identifier the HRIS expects (Workday's wd:type)
  *     required: The first day of work is missing   # optional; the sentence the recruiter sees
  * </pre>
  */
 public final class HireMappingLoader {
 
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("fields");
-    private static final Set<String> FIELD_KEYS = Set.of("from", "values", "default", "required");
+    private static final Set<String> FIELD_KEYS = Set.of("from", "values", "default", "type", "required");
 
     private HireMappingLoader() {
     }
@@ -95,11 +96,12 @@ public final class HireMappingLoader {
     private static FieldRule rule(String file, String field, Node node) {
         if (!(node instanceof MappingNode rule)) {
             throw new MappingException(file, line(node), "field '" + field
-                    + "' must be a map with 'from' and optionally 'values', 'default', 'required'");
+                    + "' must be a map with 'from' and optionally 'values', 'default', 'type', 'required'");
         }
         List<FieldSource> sources = List.of();
         Map<String, String> values = Map.of();
         String defaultValue = null;
+        String type = null;
         String required = null;
         for (NodeTuple entry : rule.getValue()) {
             String key = scalar(file, entry.getKeyNode(), "a key");
@@ -108,6 +110,13 @@ public final class HireMappingLoader {
                 case "from" -> sources = sources(file, field, value);
                 case "values" -> values = values(file, field, value);
                 case "default" -> defaultValue = scalar(file, value, "the default of field '" + field + "'");
+                case "type" -> {
+                    type = scalar(file, value, "the type of field '" + field + "'");
+                    if (type.isBlank()) {
+                        throw new MappingException(file, line(value), "field '" + field
+                                + "': 'type' must name the kind of identifier, such as Location_ID");
+                    }
+                }
                 case "required" -> {
                     required = scalar(file, value, "the 'required' sentence of field '" + field + "'");
                     if (required.isBlank()) {
@@ -123,7 +132,7 @@ public final class HireMappingLoader {
         if (sources.isEmpty() && defaultValue == null) {
             throw new MappingException(file, line(rule), "field '" + field + "' has neither 'from' nor 'default'");
         }
-        return new FieldRule(field, sources, values, defaultValue, required);
+        return new FieldRule(field, sources, values, defaultValue, type, required);
     }
 
     private static List<FieldSource> sources(String file, String field, Node node) {

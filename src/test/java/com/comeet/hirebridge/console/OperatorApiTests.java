@@ -253,8 +253,9 @@ class OperatorApiTests extends AcmeOnBambooHrStandIn {
             String receivedAt) {
         return "{\"company\":\"" + company + "\",\"candidate_id\":\"" + candidateId + "\",\"person_uid\":\"P.1\","
                 + "\"target\":\"bamboohr\",\"status\":\"" + status + "\",\"rehire\":false,\"employee_id\":"
-                + (employeeId == null ? "null" : "\"" + employeeId + "\"") + ",\"hris_status\":null,"
-                + "\"hris_message\":null,\"display_message\":null,\"attempts\":1,\"deliveries\":1,"
+                + (employeeId == null ? "null" : "\"" + employeeId + "\"") + ",\"event_reference\":null,"
+                + "\"hris_status\":null,\"hris_message\":null,\"display_message\":null,\"attempts\":1,"
+                + "\"deliveries\":1,"
                 + "\"received_at\":\"" + receivedAt + "\",\"updated_at\":\"" + receivedAt + "\","
                 + "\"hris_duration_ms\":null,\"total_duration_ms\":null}";
     }

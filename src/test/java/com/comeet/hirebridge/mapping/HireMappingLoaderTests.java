@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -36,7 +37,33 @@ class HireMappingLoaderTests {
 
         assertThatThrownBy(() -> HireMappingLoader.load(file)).isInstanceOf(MappingException.class)
                 .hasMessage(file + ", line 6: field 'hireDate': unknown key 'requird'; "
-                        + "allowed: default, from, required, values");
+                        + "allowed: default, from, required, type, values");
+    }
+
+    @Test
+    void readsTheTypeOfAReferenceAndRefusesABlankOne() throws IOException {
+        Path file = write("""
+                fields:
+                  location:
+                    type: Location_ID
+                    from: $.position.location
+                  firstName:
+                    from: $.first_name
+                """);
+        HireMapping mapping = HireMappingLoader.load(file);
+
+        assertThat(mapping.type("location")).isEqualTo("Location_ID");
+        assertThat(mapping.type("firstName")).isNull();
+        assertThat(mapping.maps("firstName")).isTrue();
+        assertThat(mapping.maps("lastName")).isFalse();
+        Path blank = write("""
+                fields:
+                  location:
+                    type: " "
+                    from: $.position.location
+                """);
+        assertThatThrownBy(() -> HireMappingLoader.load(blank)).hasMessage(blank + ", line 3: field 'location': "
+                + "'type' must name the kind of identifier, such as Location_ID");
     }
 
     @Test
