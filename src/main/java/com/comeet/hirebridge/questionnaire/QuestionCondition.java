@@ -26,6 +26,9 @@ public final class QuestionCondition {
 
     private static final Pattern INDEX = Pattern.compile("0|[1-9][0-9]{0,8}");
 
+    /** Filters, wildcards and brackets are JSONPath, which a condition does not evaluate: refused, not ignored. */
+    private static final Pattern JSONPATH_SYNTAX = Pattern.compile("[\\[\\]*?()@$]");
+
     private final List<Rule> rules;
 
     private QuestionCondition(List<Rule> rules) {
@@ -116,11 +119,17 @@ public final class QuestionCondition {
         String where = key + "." + path;
         String dotted = path.startsWith("$.") ? path.substring(2) : path;
         List<String> segments = List.of(dotted.split("\\.", -1));
-        if (dotted.isBlank() || segments.stream().anyMatch(String::isBlank)) {
+        if (dotted.isBlank() || segments.stream().anyMatch(segment -> segment.isBlank()
+                || JSONPATH_SYNTAX.matcher(segment).find())) {
             throw new CompanyConfigurationException(where, question + "is not a dotted payload path such as "
                     + "position.department");
         }
         List<Object> listed = new ArrayList<>();
+        if (value == null || value.toString().isBlank()) {
+            // An empty list in YAML ([]) reaches here as an empty value.
+            throw new CompanyConfigurationException(where, question + "lists no value: the question would never be "
+                    + "asked");
+        }
         if (value instanceof Map<?, ?> list) {
             for (int index = 0; index < list.size(); index++) {
                 listed.add(list.get(Integer.toString(index)));
