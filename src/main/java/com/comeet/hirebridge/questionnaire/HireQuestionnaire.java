@@ -2,6 +2,8 @@ package com.comeet.hirebridge.questionnaire;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -29,6 +31,7 @@ public class HireQuestionnaire {
     private final QuestionnaireDirectory questionnaires;
     private final OptionLists optionLists;
     private final QuestionnaireTemplate template;
+    private final Set<String> unreadWarned = ConcurrentHashMap.newKeySet();
 
     public HireQuestionnaire(QuestionnaireDirectory questionnaires, OptionLists optionLists,
             QuestionnaireTemplate template) {
@@ -63,12 +66,12 @@ public class HireQuestionnaire {
             return question.options();
         }
         List<QuestionOption> options = optionLists.options(company, question.optionsFrom());
-        if (options == null) {
+        // Once per list, not per request: the read's own failure is logged at every attempt.
+        if (options == null && unreadWarned.add(company.name() + "/" + question.optionsFrom())) {
             log.warn("Questionnaire asks a question without options: company={} question={} options-from={}: the "
                     + "list has never been read from the HRIS", company.name(), question.uid(),
                     question.optionsFrom());
-            return List.of();
         }
-        return options;
+        return options == null ? List.of() : options;
     }
 }
