@@ -63,7 +63,8 @@ public final class QuestionCondition {
         Map<String, Object> paths = new LinkedHashMap<>();
         flatten("", when, paths);
         if (paths.isEmpty()) {
-            throw new CompanyConfigurationException(key, question + "is empty: list payload paths and the values that ask "
+            throw new CompanyConfigurationException(key,
+                    question + "is empty: list payload paths and the values that ask "
                     + "the question, or remove 'when'");
         }
         List<Rule> rules = new ArrayList<>();
@@ -142,13 +143,15 @@ public final class QuestionCondition {
         Set<String> values = new LinkedHashSet<>();
         for (Object each : listed) {
             if (each == null || each instanceof Map || each instanceof List || each.toString().isBlank()) {
-                throw new CompanyConfigurationException(where, question + "must be a value, or a list of values, that the "
+                throw new CompanyConfigurationException(where,
+                        question + "must be a value, or a list of values, that the "
                         + "payload holds at that path");
             }
             values.add(each.toString().trim());
         }
         if (values.isEmpty()) {
-            throw new CompanyConfigurationException(where, question + "lists no value: the question would never be asked");
+            throw new CompanyConfigurationException(where,
+                    question + "lists no value: the question would never be asked");
         }
         return new Rule(path, segments, values);
     }

@@ -74,12 +74,14 @@ public class QuestionnaireDirectory {
                 + "answer");
         String named = "(question '" + uid + "') ";
         if (question.type() == null || question.type().isBlank()) {
-            throw new CompanyConfigurationException(prefix + ".type", named + "is missing: one of " + QuestionType.known());
+            throw new CompanyConfigurationException(prefix + ".type",
+                    named + "is missing: one of " + QuestionType.known());
         }
         QuestionType type = QuestionType.byId(question.type()).orElseThrow(() -> new CompanyConfigurationException(
                 prefix + ".type", named + "is '" + question.type().trim() + "': one of " + QuestionType.known()));
         if (question.title() == null || question.title().isBlank()) {
-            throw new CompanyConfigurationException(prefix + ".title", named + "is missing: the question the recruiter reads");
+            throw new CompanyConfigurationException(prefix + ".title",
+                    named + "is missing: the question the recruiter reads");
         }
         boolean hasOptions = question.options() != null;
         boolean hasList = question.optionsFrom() != null;
@@ -94,7 +96,8 @@ public class QuestionnaireDirectory {
                     : "is a " + type.id() + " without options: set options, or options-from to read them from "
                             + "the HRIS"));
         }
-        String optionsFrom = hasList ? listField(company, prefix + ".options-from", named, question.optionsFrom()) : null;
+        String optionsFrom = hasList
+                ? listField(company, prefix + ".options-from", named, question.optionsFrom()) : null;
         List<QuestionOption> options = hasOptions ? options(prefix + ".options", named, question.options()) : List.of();
         QuestionCondition condition = QuestionCondition.of(prefix + ".when", named, question.when());
         return new Question(uid, type, question.title().trim(), Boolean.TRUE.equals(question.required()),
@@ -127,7 +130,8 @@ public class QuestionnaireDirectory {
             }
             String uid = uid(prefix + ".uid", named, option.uid(), "the choice's id, which Comeet echoes back");
             if (option.title() == null || option.title().isBlank()) {
-                throw new CompanyConfigurationException(prefix + ".title", named + "is missing: the choice the recruiter "
+                throw new CompanyConfigurationException(prefix + ".title",
+                        named + "is missing: the choice the recruiter "
                         + "reads");
             }
             if (!uids.add(uid)) {
@@ -144,7 +148,8 @@ public class QuestionnaireDirectory {
             throw new CompanyConfigurationException(key, named + "is missing: " + what);
         }
         if (!UID.matcher(configured.trim()).matches()) {
-            throw new CompanyConfigurationException(key, named + "is '" + configured + "': use 1 to 64 letters, digits, "
+            throw new CompanyConfigurationException(key,
+                    named + "is '" + configured + "': use 1 to 64 letters, digits, "
                     + "'_', '-', '.' or ':'");
         }
         return configured.trim();

@@ -172,7 +172,8 @@ public class BambooHrSandbox {
         }
         return ResponseEntity.ok(List.of(
                 listField("4", "Department", "department", option(18, "Engineering", false),
-                        option(19, "Product", false), option(20, "Design", false), option(21, "Customer Success", false),
+                        option(19, "Product", false), option(20, "Design", false),
+                        option(21, "Customer Success", false),
                         option(22, "Quality Assurance", true)),
                 listField("1355", "Division", "division", option(31, "North America", false),
                         option(32, "EMEA", false)),

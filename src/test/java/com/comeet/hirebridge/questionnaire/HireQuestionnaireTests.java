@@ -268,12 +268,14 @@ class HireQuestionnaireTests extends AcmeOnBambooHrStandIn {
 
         assertThat(engineering.toString()).isEqualTo("{\"uid\":\"18\",\"title\":\"Engineering\"}");
         assertThat(answer.statusCode()).isEqualTo(200);
-        assertThat(answer.body()).isEqualTo("{\"employee_id\":\"40610\",\"status\":\"created\",\"target\":\"bamboohr\"}");
+        assertThat(answer.body())
+                .isEqualTo("{\"employee_id\":\"40610\",\"status\":\"created\",\"target\":\"bamboohr\"}");
         assertThat(BAMBOOHR.createEmployeeRequests()).singleElement().satisfies(request -> assertThat(
                 new String(request.getBody(), StandardCharsets.UTF_8)).isEqualTo("{\"firstName\":\"אביגיל\","
                 + "\"middleName\":\"Rose\",\"lastName\":\"Mizrahi 🚀\",\"homeEmail\":\"avigail.mizrahi@example.org\","
                 + "\"mobilePhone\":\"+972-52-555-0161\",\"homePhone\":\"+972-2-555-0117\",\"hireDate\":\"2027-02-01\","
-                + "\"jobTitle\":\"Senior Product Designer\",\"department\":\"Engineering\",\"location\":\"Jerusalem\"}"));
+                + "\"jobTitle\":\"Senior Product Designer\",\"department\":\"Engineering\","
+                + "\"location\":\"Jerusalem\"}"));
         assertThat(BAMBOOHR.contractViolations()).isEmpty();
     }
 

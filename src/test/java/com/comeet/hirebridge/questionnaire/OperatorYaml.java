@@ -17,6 +17,24 @@ final class OperatorYaml {
     private OperatorYaml() {
     }
 
+    /**
+     * Company acme on BambooHR at this base URL, with these questions (YAML list items, unindented), then any
+     * further {@code hirebridge} settings (indented as under {@code hirebridge:}).
+     */
+    static HireBridgeProperties acme(String baseUrl, String questions, String settings) {
+        return bind("""
+                hirebridge:
+                  companies:
+                    acme:
+                      secrets: [acme-secret]
+                      target: bamboohr
+                      bamboohr:
+                        base-url: %s
+                        api-key: acme-key
+                """.formatted(baseUrl) + (questions.isEmpty() ? "" : "      questionnaire:\n" + questions.indent(8))
+                + settings);
+    }
+
     static HireBridgeProperties bind(String yaml) {
         try {
             var sources = new YamlPropertySourceLoader().load("operator.yaml",

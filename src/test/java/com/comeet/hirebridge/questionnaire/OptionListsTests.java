@@ -77,19 +77,9 @@ class OptionListsTests {
     }
 
     private OptionLists optionLists(String questionnaireSettings) {
-        String yaml = """
-                hirebridge:
-                  companies:
-                    acme:
-                      secrets: [acme-secret]
-                      target: bamboohr
-                      bamboohr:
-                        base-url: %s
-                        api-key: acme-key
-                      questionnaire:
-                        - { uid: department, type: dropdown, title: Department, options-from: department }
-                """.formatted(bamboohr.baseUrl("acme")) + questionnaireSettings;
-        HireBridgeProperties properties = OperatorYaml.bind(yaml);
+        HireBridgeProperties properties = OperatorYaml.acme(bamboohr.baseUrl("acme"),
+                "- { uid: department, type: dropdown, title: Department, options-from: department }",
+                questionnaireSettings);
         companies = new CompanyDirectory(properties);
         return new OptionLists(companies, new QuestionnaireDirectory(properties, companies),
                 new BambooHrListFields(new ObjectMapper(), 2000, 5000), scheduler, properties);

@@ -21,26 +21,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class QuestionnaireDirectoryTests {
 
-    private static final String ACME = """
-            hirebridge:
-              companies:
-                acme:
-                  secrets: [acme-secret]
-                  target: bamboohr
-                  bamboohr:
-                    base-url: https://api.bamboohr.com/api/gateway.php/acme
-                    api-key: key
-                  questionnaire:
-            """;
+    private static final String BAMBOOHR = "https://api.bamboohr.com/api/gateway.php/acme";
 
     /** The questionnaire of company acme, given as the YAML lines under its {@code questionnaire} key. */
     private static QuestionnaireDirectory acme(String questions) {
-        HireBridgeProperties properties = OperatorYaml.bind(ACME + questions.indent(8));
+        HireBridgeProperties properties = OperatorYaml.acme(BAMBOOHR, questions, "");
         return new QuestionnaireDirectory(properties, new CompanyDirectory(properties));
     }
 
     private static List<Question> acmeQuestions(String questions) {
-        HireBridgeProperties properties = OperatorYaml.bind(ACME + questions.indent(8));
+        HireBridgeProperties properties = OperatorYaml.acme(BAMBOOHR, questions, "");
         CompanyDirectory companies = new CompanyDirectory(properties);
         return new QuestionnaireDirectory(properties, companies).of(companies.find("acme").orElseThrow());
     }
@@ -92,11 +82,11 @@ class QuestionnaireDirectoryTests {
 
     @Test
     void namesTheListFieldsToReadFromTheHris() {
-        HireBridgeProperties properties = OperatorYaml.bind(ACME + """
+        HireBridgeProperties properties = OperatorYaml.acme(BAMBOOHR, """
                 - { uid: department, type: dropdown, title: Department, options-from: department }
                 - { uid: division, type: search_dropdown, title: Division, options-from: division }
                 - { uid: team, type: dropdown, title: Team, options-from: department }
-                """.indent(8));
+                """, "");
         CompanyDirectory companies = new CompanyDirectory(properties);
 
         assertThat(new QuestionnaireDirectory(properties, companies).listFields(companies.find("acme").orElseThrow()))
@@ -105,7 +95,7 @@ class QuestionnaireDirectoryTests {
 
     @Test
     void aCompanyWithoutQuestionsAsksNone() {
-        HireBridgeProperties properties = OperatorYaml.bind(ACME.replace("      questionnaire:\n", ""));
+        HireBridgeProperties properties = OperatorYaml.acme(BAMBOOHR, "", "");
         CompanyDirectory companies = new CompanyDirectory(properties);
 
         assertThat(new QuestionnaireDirectory(properties, companies).of(companies.find("acme").orElseThrow()))
@@ -198,62 +188,42 @@ class QuestionnaireDirectoryTests {
                         + "BambooHR list field");
     }
 
+    /** A short-answer question laptop asked when this line, under {@code when:}, holds. */
+    private static QuestionnaireDirectory laptopWhen(String rule) {
+        return acme("""
+                - uid: laptop
+                  type: short_answer
+                  title: Laptop
+                  when:
+                """ + rule.indent(4));
+    }
+
     @Test
     void refusesAWhenPathThatIsNotADottedPayloadPath() {
-        assertThatThrownBy(() -> acme("""
-                - uid: laptop
-                  type: short_answer
-                  title: Laptop
-                  when:
-                    "[position..department]": R&D
-                """))
+        assertThatThrownBy(() -> laptopWhen("\"[position..department]\": R&D"))
                 .hasMessage("hirebridge.companies.acme.questionnaire[0].when.position..department (question 'laptop') "
                         + "is not a dotted payload path such as position.department");
-        assertThatThrownBy(() -> acme("""
-                - uid: laptop
-                  type: short_answer
-                  title: Laptop
-                  when:
-                    "[$..department]": R&D
-                """))
+        assertThatThrownBy(() -> laptopWhen("\"[$..department]\": R&D"))
                 .hasMessage("hirebridge.companies.acme.questionnaire[0].when.$..department (question 'laptop') "
                         + "is not a dotted payload path such as position.department");
-        assertThatThrownBy(() -> acme("""
-                - uid: laptop
-                  type: short_answer
-                  title: Laptop
-                  when:
-                    "[position.custom_fields[?(@.team)]]": Core
-                """))
+        assertThatThrownBy(() -> laptopWhen("\"[position.custom_fields[?(@.team)]]\": Core"))
                 .hasMessage("hirebridge.companies.acme.questionnaire[0].when.position.custom_fields[?(@.team)] "
                         + "(question 'laptop') is not a dotted payload path such as position.department");
     }
 
     @Test
     void refusesAWhenWithoutValues() {
-        assertThatThrownBy(() -> acme("""
-                - uid: laptop
-                  type: short_answer
-                  title: Laptop
-                  when:
-                    position.department: []
-                """))
+        assertThatThrownBy(() -> laptopWhen("position.department: []"))
                 .hasMessage("hirebridge.companies.acme.questionnaire[0].when.position.department (question 'laptop') "
                         + "lists no value: the question would never be asked");
-        assertThatThrownBy(() -> acme("""
-                - uid: laptop
-                  type: short_answer
-                  title: Laptop
-                  when:
-                    position.department: ["R&D", ""]
-                """))
+        assertThatThrownBy(() -> laptopWhen("position.department: [\"R&D\", \"\"]"))
                 .hasMessage("hirebridge.companies.acme.questionnaire[0].when.position.department (question 'laptop') "
                         + "must be a value, or a list of values, that the payload holds at that path");
     }
 
     @Test
     void optionListsAreReadAgainEveryTenMinutesUnlessConfigured() {
-        HireBridgeProperties defaults = OperatorYaml.bind(ACME.replace("      questionnaire:\n", ""));
+        HireBridgeProperties defaults = OperatorYaml.acme(BAMBOOHR, "", "");
         HireBridgeProperties configured = OperatorYaml.bind("""
                 hirebridge:
                   questionnaire:

@@ -57,7 +57,8 @@ class QuestionnaireTemplateTests {
         String edited = write("edited.mustache", """
                 {"fields": [{{#questions}}{{^-first}},{{/-first}}
                   {"id": "{{uid}}", "kind": "{{type}}", "label": "{{title}}", "mandatory": {{required}},
-                   "choices": [{{#options}}{{^-first}},{{/-first}}{"value": "{{uid}}", "text": "{{title}}"}{{/options}}]}
+                   "choices": [{{#options}}{{^-first}},{{/-first}}
+                     {"value": "{{uid}}", "text": "{{title}}"}{{/options}}]}
                 {{/questions}}]}
                 """);
 
