@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -26,11 +27,15 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A load client for the bridge: sends signed, distinct hires at a fixed rate (open model: a slow answer does not
- * slow the sender down) and reports throughput and latency percentiles. With {@code --stand-in PORT} it also serves
- * an instantly answering BambooHR on that port, so the bridge's own cost is what is measured.
+ * slow the sender down) and reports throughput and latency percentiles. With {@code --concurrency N} it keeps N
+ * requests in flight instead (closed model: each connection waits for its answer before sending the next). With
+ * {@code --stand-in PORT} it also serves an instantly answering BambooHR on that port (create-employee and the list
+ * fields), so the bridge's own cost is what is measured.
  *
  *   java bench/HireLoad.java --url http://127.0.0.1:8080/comeet/bench/create-employee --secret s \
  *        --rate 300 --seconds 20 [--stand-in 18089] [--warmup-seconds 5]
+ *   java bench/HireLoad.java --url http://127.0.0.1:8080/comeet/bench/hire-questionnaire --concurrency 50 ...
+ *   java bench/HireLoad.java --stand-in 18089 --stand-in-only     (only the BambooHR, until stopped)
  */
 public final class HireLoad {
 
@@ -40,23 +45,27 @@ public final class HireLoad {
         int rate = Integer.parseInt(option(args, "--rate", "100"));
         int seconds = Integer.parseInt(option(args, "--seconds", "20"));
         int warmup = Integer.parseInt(option(args, "--warmup-seconds", "5"));
+        int concurrency = Integer.parseInt(option(args, "--concurrency", "0"));
         String standIn = option(args, "--stand-in", null);
         String template = Files.readString(Path.of(option(args, "--hire", "scripts/sample-hire.json")));
 
         if (standIn != null) {
             serveBambooHr(Integer.parseInt(standIn));
         }
-        String run = Long.toString(System.currentTimeMillis(), 36);
-        if (warmup > 0) {
-            System.out.printf(Locale.ROOT, "warm-up: %d s at %d hires/s%n", warmup, rate);
-            fire(url, secret, template, run + "w", rate, warmup);
+        if (args.length > 0 && args[args.length - 1].equals("--stand-in-only")) {
+            return;
         }
-        Result result = fire(url, secret, template, run, rate, seconds);
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        String load = concurrency > 0 ? concurrency + " concurrent requests" : "a target of " + rate + " hires/s";
+        if (warmup > 0) {
+            System.out.printf(Locale.ROOT, "warm-up: %d s at %s%n", warmup, load);
+            fire(url, secret, template, run + "w", rate, concurrency, warmup);
+        }
+        Result result = fire(url, secret, template, run, rate, concurrency, seconds);
         long[] latencies = result.latenciesMicros();
         Arrays.sort(latencies);
-        System.out.printf(Locale.ROOT, "sent %d hires in %.1f s at a target of %d/s: %d answered 200, %d other, "
-                        + "%d errors%n", result.sent(), result.seconds(), rate, result.ok(), result.other(),
-                result.errors());
+        System.out.printf(Locale.ROOT, "sent %d hires in %.1f s at %s: %d answered 200, %d other, %d errors%n",
+                result.sent(), result.seconds(), load, result.ok(), result.other(), result.errors());
         System.out.printf(Locale.ROOT, "throughput %.1f hires/s; latency ms p50 %.1f p90 %.1f p99 %.1f max %.1f%n",
                 result.ok() / result.seconds(), percentile(latencies, 50), percentile(latencies, 90),
                 percentile(latencies, 99), latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1000.0);
@@ -76,18 +85,14 @@ public final class HireLoad {
      * spends little CPU of the two cores it shares with the bridge. A request waits in the queue when every
      * connection is busy; its latency counts from when it was due.
      */
-    private static Result fire(String url, String secret, String template, String run, int rate, int seconds)
-            throws Exception {
+    private static Result fire(String url, String secret, String template, String run, int rate, int concurrency,
+            int seconds) throws Exception {
         URI target = URI.create(url);
-        int total = rate * seconds;
-        List<byte[]> requests = new ArrayList<>(total);
-        for (int i = 0; i < total; i++) {
-            // A new candidate and a new person each time, as real hires are.
-            byte[] body = template.replaceFirst("\"comeet_id\":\"[^\"]*\"", "\"comeet_id\":\"B" + run + "-" + i + "\"")
-                    .replaceFirst("\"person_uid\":\"[^\"]*\"", "\"person_uid\":\"P" + run + "-" + i + "\"")
-                    .getBytes(StandardCharsets.UTF_8);
-            requests.add(httpPost(target, body, "sha256 " + hmac(secret, body)));
+        if (concurrency > 0) {
+            return fireConcurrently(target, signedHires(target, secret, template, run, 10_000), concurrency, seconds);
         }
+        int total = rate * seconds;
+        List<byte[]> requests = signedHires(target, secret, template, run, total);
         long[] latencies = new long[total];
         AtomicInteger answered = new AtomicInteger();
         AtomicLong ok = new AtomicLong();
@@ -149,6 +154,78 @@ public final class HireLoad {
     }
 
     private static final int CONNECTIONS = 64;
+
+    /**
+     * Each of {@code concurrency} connections sends a request, waits for its answer and sends the next, until the
+     * end; the requests, built beforehand, are taken in turn.
+     */
+    private static Result fireConcurrently(URI target, List<byte[]> requests, int concurrency, int seconds)
+            throws Exception {
+        ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
+        AtomicInteger sent = new AtomicInteger();
+        AtomicLong ok = new AtomicLong();
+        AtomicLong other = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        long start = System.nanoTime();
+        long end = start + seconds * 1_000_000_000L;
+        List<Thread> senders = new ArrayList<>();
+        for (int c = 0; c < concurrency; c++) {
+            Thread sender = new Thread(() -> {
+                long[] mine = new long[1 << 20];
+                int count = 0;
+                Connection connection = null;
+                while (System.nanoTime() < end) {
+                    byte[] request = requests.get(Math.floorMod(sent.getAndIncrement(), requests.size()));
+                    try {
+                        if (connection == null) {
+                            connection = new Connection(target);
+                        }
+                        long sentAt = System.nanoTime();
+                        int status = connection.exchange(request);
+                        if (count < mine.length) {
+                            mine[count++] = (System.nanoTime() - sentAt) / 1000;
+                        }
+                        (status == 200 ? ok : other).incrementAndGet();
+                        if (connection.closing()) {
+                            connection.close();
+                            connection = null;
+                        }
+                    } catch (IOException failure) {
+                        errors.incrementAndGet();
+                        if (connection != null) {
+                            connection.close();
+                        }
+                        connection = null;
+                    }
+                }
+                if (connection != null) {
+                    connection.close();
+                }
+                latencies.add(Arrays.copyOf(mine, count));
+            }, "sender-" + c);
+            sender.start();
+            senders.add(sender);
+        }
+        for (Thread sender : senders) {
+            sender.join();
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        return new Result(sent.get(), ok.get(), other.get(), errors.get(), elapsed,
+                latencies.stream().flatMapToLong(Arrays::stream).toArray());
+    }
+
+    /** {@code count} copies of the sample hire, each a new candidate and a new person, signed as Comeet signs. */
+    private static List<byte[]> signedHires(URI target, String secret, String template, String run, int count)
+            throws Exception {
+        List<byte[]> requests = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            byte[] body = template.replaceFirst("\"comeet_id\":\"[^\"]*\"", "\"comeet_id\":\"B" + run + "-" + i + "\"")
+                    .replaceFirst("\"person_uid\":\"[^\"]*\"", "\"person_uid\":\"P" + run + "-" + i + "\"")
+                    .getBytes(StandardCharsets.UTF_8);
+            requests.add(httpPost(target, body, "sha256 " + hmac(secret, body)));
+        }
+        return requests;
+    }
 
     private static byte[] httpPost(URI target, byte[] body, String signature) {
         String head = "POST " + target.getRawPath() + " HTTP/1.1\r\n"
@@ -237,8 +314,20 @@ public final class HireLoad {
     private static void serveBambooHr(int port) throws IOException {
         AtomicLong ids = new AtomicLong(100_000);
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 512);
+        byte[] lists = ("[{\"fieldId\":\"4\",\"name\":\"Department\",\"alias\":\"department\",\"options\":["
+                + "{\"id\":18,\"archived\":\"no\",\"name\":\"Engineering\"},{\"id\":19,\"archived\":\"no\","
+                + "\"name\":\"Product\"},{\"id\":22,\"archived\":\"yes\",\"name\":\"Quality Assurance\"}]}]")
+                .getBytes(StandardCharsets.UTF_8);
         server.createContext("/", exchange -> {
             exchange.getRequestBody().readAllBytes();
+            if (exchange.getRequestURI().getPath().endsWith("/v1/meta/lists")) {
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, lists.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(lists);
+                }
+                return;
+            }
             exchange.getResponseHeaders().add("Location",
                     "https://api.bamboohr.com/api/gateway.php/bench/v1/employees/" + ids.incrementAndGet());
             exchange.sendResponseHeaders(201, -1);
@@ -246,6 +335,7 @@ public final class HireLoad {
                 exchange.close();
             }
         });
+        // Not daemon threads: with --stand-in-only the stand-in serves until it is stopped.
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.start();
     }

@@ -9,6 +9,7 @@
 #   COMEET_SECRET      the company's Comeet Secret Key (default: the demo company's, demo-comeet-secret)
 #   SAMPLE_HIRE        the JSON file to send (default: scripts/sample-hire.json beside this script)
 #   SAMPLE_COMEET_ID   replaces the sample's comeet_id, to send the same person as another hire
+#   WEBHOOK            create-employee (default), or hire-questionnaire to see the questions the Hire form gets
 set -euo pipefail
 
 company="${1:-demo}"
@@ -16,6 +17,11 @@ base_url="${2:-http://localhost:8080}"
 secret="${COMEET_SECRET:-demo-comeet-secret}"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 hire_file="${SAMPLE_HIRE:-$here/sample-hire.json}"
+webhook="${WEBHOOK:-create-employee}"
+case "$webhook" in
+  create-employee|hire-questionnaire) ;;
+  *) echo "send-sample-hire: WEBHOOK is create-employee or hire-questionnaire" >&2; exit 2 ;;
+esac
 
 for tool in curl openssl; do
   command -v "$tool" >/dev/null || { echo "send-sample-hire: $tool is required" >&2; exit 2; }
@@ -38,7 +44,7 @@ status="$(curl -sS -o "$answer" -w '%{http_code}' -X POST \
   -H 'Content-Type: application/json' \
   -H "signature: sha256 $digest" \
   --data-binary "@$body" \
-  "$base_url/comeet/$company/create-employee")"
+  "$base_url/comeet/$company/$webhook")"
 
 echo "HTTP $status"
 cat "$answer"

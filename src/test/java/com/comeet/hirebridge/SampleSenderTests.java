@@ -77,6 +77,26 @@ class SampleSenderTests {
     }
 
     @Test
+    void theSampleHireIsAskedTheDemoQuestionnaireWithTheSandboxsActiveDepartments() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("bash", "scripts/send-sample-hire.sh", "demo",
+                "http://127.0.0.1:" + port).redirectErrorStream(true);
+        builder.environment().put("WEBHOOK", "hire-questionnaire");
+        Process sender = builder.start();
+        assertThat(sender.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String printed = new String(sender.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(sender.exitValue()).as(printed).isZero();
+        assertThat(printed.strip()).isEqualTo("HTTP 200\n{\"questions\":[{\"uid\":\"department\","
+                + "\"type\":\"dropdown\",\"title\":\"Department in BambooHR\",\"required\":true,\"options\":["
+                + "{\"uid\":\"18\",\"title\":\"Engineering\"},{\"uid\":\"19\",\"title\":\"Product\"},"
+                + "{\"uid\":\"20\",\"title\":\"Design\"},{\"uid\":\"21\",\"title\":\"Customer Success\"}]},"
+                + "{\"uid\":\"preferred_name\",\"type\":\"short_answer\",\"title\":\"Preferred first name\","
+                + "\"required\":false,\"options\":[]},{\"uid\":\"laptop\",\"type\":\"dropdown\","
+                + "\"title\":\"Laptop\",\"required\":false,\"options\":[{\"uid\":\"mac\",\"title\":"
+                + "\"MacBook Pro\"},{\"uid\":\"linux\",\"title\":\"ThinkPad with Linux\"}]}]}");
+    }
+
+    @Test
     void theSandboxWantsTheApiKey() throws Exception {
         HttpResponse<String> anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/sandbox/bamboohr/demo/v1/employees")).build(),

@@ -68,6 +68,19 @@ class StartupRefusalTests {
     }
 
     @Test
+    void aMalformedQuestionStopsStartupNamingCompanyQuestionAndKey(CapturedOutput output) {
+        Throwable failure = startWith(acme("hirebridge.companies.acme.questionnaire[0].uid=laptop",
+                "hirebridge.companies.acme.questionnaire[0].type=dropdown",
+                "hirebridge.companies.acme.questionnaire[0].title=Laptop"));
+
+        assertThat(failure).isInstanceOf(CompanyConfigurationException.class)
+                .hasMessage("hirebridge.companies.acme.questionnaire[0] (question 'laptop') is a dropdown without "
+                        + "options: set options, or options-from to read them from the HRIS");
+        assertThat(output.getOut() + output.getErr()).contains("Invalid configuration: "
+                + "hirebridge.companies.acme.questionnaire[0] (question 'laptop') is a dropdown without options");
+    }
+
+    @Test
     void aBlankSecretStopsStartupNamingCompanyAndKey(CapturedOutput output) {
         Throwable failure = startWith(acme("hirebridge.companies.acme.secrets[0]= "));
 

@@ -34,6 +34,11 @@ public record Company(String name, List<byte[]> secrets, Target target, Path map
             return url("v1/employees/" + employeeId + "/files");
         }
 
+        /** BambooHR's list fields (department, division, location, ...) and their options. */
+        public String listFieldsUrl() {
+            return url("v1/meta/lists");
+        }
+
         public String customReportUrl() {
             return url("v1/reports/custom");
         }

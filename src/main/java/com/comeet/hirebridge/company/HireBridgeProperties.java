@@ -21,7 +21,8 @@ public record HireBridgeProperties(
         @DefaultValue Ledger ledger,
         @DefaultValue Retries retries,
         @DefaultValue Admin admin,
-        @DefaultValue Files files) {
+        @DefaultValue Files files,
+        @DefaultValue Questionnaire questionnaire) {
 
     public HireBridgeProperties {
         companies = companies == null ? Map.of() : companies;
@@ -33,7 +34,39 @@ public record HireBridgeProperties(
             String target,
             String mapping,
             BambooHrProperties bamboohr,
-            WorkdayProperties workday) {
+            WorkdayProperties workday,
+            List<QuestionProperties> questionnaire) {
+    }
+
+    /**
+     * One extra question of the company's Hire form, as written; {@code QuestionnaireDirectory} validates it.
+     *
+     * @param optionsFrom the HRIS list field whose active options the question offers
+     * @param when        payload path to the value, or values, the candidate must have for the question to be asked
+     */
+    public record QuestionProperties(
+            String uid,
+            String type,
+            String title,
+            Boolean required,
+            String optionsFrom,
+            List<OptionProperties> options,
+            Map<String, Object> when) {
+    }
+
+    /** One fixed choice of a dropdown question. */
+    public record OptionProperties(String uid, String title) {
+    }
+
+    /**
+     * What the questionnaire webhook shares across companies.
+     *
+     * @param template       the file the answer to Comeet is rendered from
+     * @param optionsRefresh how often the HRIS option lists are read again in the background
+     */
+    public record Questionnaire(
+            @DefaultValue("mappings/comeet-hire-questionnaire.mustache") String template,
+            @DefaultValue("10m") Duration optionsRefresh) {
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.comeet.hirebridge.inbound;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.Exchange;
@@ -35,6 +36,9 @@ public class ComeetAnswers {
     public static final String UNEXPECTED = "The hire bridge failed unexpectedly. Try again in a few minutes; "
             + "if it keeps failing, contact IT.";
 
+    /** The route of the questionnaire webhook, whose outcomes are not hires. */
+    static final String QUESTIONNAIRE_ROUTE = "comeet-hire-questionnaire";
+
     private static final Logger log = LoggerFactory.getLogger(ComeetAnswers.class);
 
     private final ObjectMapper json;
@@ -63,6 +67,12 @@ public class ComeetAnswers {
         boolean earlier = exchange.getProperty("hireAlreadyCreated", false, Boolean.class);
         logOutcome(exchange, (pending ? "pending-approval" : "created") + (earlier ? "-earlier" : ""), 200);
         write(exchange, 200, answer);
+    }
+
+    /** 200 with the questionnaire the body holds, already JSON. */
+    public void questionnaire(Exchange exchange) {
+        logOutcome(exchange, "answered", 200);
+        write(exchange, 200, exchange.getMessage().getBody(byte[].class));
     }
 
     /** The answer for a {@link ComeetRejection} raised by any step. */
@@ -102,15 +112,26 @@ public class ComeetAnswers {
     }
 
     private void write(Exchange exchange, int status, Map<String, Object> answer) throws JsonProcessingException {
+        write(exchange, status, json.writeValueAsBytes(answer));
+    }
+
+    private static void write(Exchange exchange, int status, byte[] answer) {
         // Only our own headers go back to Comeet.
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
-        exchange.getMessage().setBody(json.writeValueAsBytes(answer));
+        exchange.getMessage().setBody(answer);
     }
 
     private static void logOutcome(Exchange exchange, String result, int status) {
         long millis = System.currentTimeMillis() - exchange.getClock().getCreated();
+        if (QUESTIONNAIRE_ROUTE.equals(exchange.getFromRouteId())) {
+            List<?> asked = exchange.getProperty("questionnaireAsked", List.class);
+            log.info("Questionnaire outcome: company={} candidate={} result={} status={} questions={} "
+                    + "duration_ms={}", company(exchange), candidateId(exchange), result, status,
+                    asked == null ? "-" : asked.size(), millis);
+            return;
+        }
         log.info("Hire outcome: company={} candidate={} target={} result={} status={} hris_status={} duration_ms={}",
                 company(exchange), candidateId(exchange), target(exchange), result, status,
                 exchange.getProperty(HRIS_STATUS, "-", Object.class), millis);

@@ -1,6 +1,5 @@
 package com.comeet.hirebridge.mapping;
 
-import java.math.BigDecimal;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,14 +55,14 @@ sealed interface FieldSource {
             }
             if (node.isArray() && !path.isDefinite()) {
                 for (JsonNode element : node) {
-                    String text = text(element);
+                    String text = PayloadText.of(element);
                     if (text != null) {
                         return text;
                     }
                 }
                 return null;
             }
-            return text(node);
+            return PayloadText.of(node);
         }
     }
 
@@ -74,34 +73,17 @@ sealed interface FieldSource {
 
         @Override
         public String read(JsonNode candidate) {
-            for (JsonNode question : candidate.path("partner_questionnaire")) {
-                if (questionUid.equals(text(question.get("uid")))) {
+            JsonNode questions = candidate.path("partner_questionnaire");
+            if (!questions.isArray()) {
+                return null;
+            }
+            for (JsonNode question : questions) {
+                if (questionUid.equals(PayloadText.of(question.get("uid")))) {
                     JsonNode first = question.path("answers").path(0);
-                    return first.isObject() ? text(first.get(choiceUid ? "uid" : "title")) : text(first);
+                    return PayloadText.of(first.isObject() ? first.get(choiceUid ? "uid" : "title") : first);
                 }
             }
             return null;
         }
-    }
-
-    /**
-     * A decimal as people write it ({@code 25.0} is {@code 25}); an exponent only where plain digits would run
-     * long, as JavaScript does, so that {@code 1e99999999} stays short.
-     */
-    private static String decimal(BigDecimal value) {
-        BigDecimal stripped = value.stripTrailingZeros();
-        long exponent = (long) stripped.precision() - stripped.scale() - 1;
-        return exponent >= -7 && exponent < 21 ? stripped.toPlainString() : stripped.toString();
-    }
-
-    /** A scalar's text; numbers without exponent or trailing noise, so {@code 40598} stays {@code 40598}. */
-    static String text(JsonNode node) {
-        if (node == null || node.isNull() || node.isMissingNode() || node.isContainerNode()
-                || (node.isFloatingPointNumber() && !node.isBigDecimal() && !Double.isFinite(node.doubleValue()))) {
-            return null;
-        }
-        String text = node.isBigDecimal() || node.isDouble() || node.isFloat() ? decimal(node.decimalValue())
-                : node.asText();
-        return text.isBlank() ? null : text.trim();
     }
 }

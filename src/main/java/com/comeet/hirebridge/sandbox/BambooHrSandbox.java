@@ -40,8 +40,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The sandbox's slice of BambooHR's API: {@code POST /v1/employees} (JSON, HTTP Basic with the API key as user),
- * answered 201 with {@code Location}, and {@code GET /v1/employees[/{id}]} to see what was created. Employees are
- * kept in the bridge's own database.
+ * answered 201 with {@code Location}, {@code GET /v1/employees[/{id}]} to see what was created, and
+ * {@code GET /v1/meta/lists} for the questionnaire's options. Employees are kept in the bridge's own database.
  */
 @RestController
 @RequestMapping("/sandbox/bamboohr/{companyDomain}/v1")
@@ -158,6 +158,52 @@ public class BambooHrSandbox {
                 })
                 .toList();
         return ResponseEntity.ok(Map.of("title", report.path("title").asText(""), "employees", employees));
+    }
+
+    /**
+     * BambooHR's list fields with a few realistic options, the same for every company domain; one option is
+     * archived, as BambooHR keeps old values for history.
+     */
+    @GetMapping(path = "/meta/lists", produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<List<Map<String, Object>>> listFields(
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+        if (!authorized(authorization)) {
+            return ResponseEntity.status(401).build();
+        }
+        return ResponseEntity.ok(List.of(
+                listField("4", "Department", "department", option(18, "Engineering", false),
+                        option(19, "Product", false), option(20, "Design", false),
+                        option(21, "Customer Success", false),
+                        option(22, "Quality Assurance", true)),
+                listField("1355", "Division", "division", option(31, "North America", false),
+                        option(32, "EMEA", false)),
+                listField("5", "Location", "location", option(41, "Tel Aviv", false), option(42, "Jerusalem", false),
+                        option(43, "Remote", false)),
+                listField("17", "Job Title", "jobTitle", option(51, "Senior Backend Engineer", false),
+                        option(52, "Senior Product Designer", false), option(53, "Support Engineer", false))));
+    }
+
+    @SafeVarargs
+    private static Map<String, Object> listField(String fieldId, String name, String alias,
+            Map<String, Object>... options) {
+        Map<String, Object> field = new LinkedHashMap<>();
+        field.put("fieldId", fieldId);
+        field.put("manageable", "yes");
+        field.put("multiple", "no");
+        field.put("name", name);
+        field.put("alias", alias);
+        field.put("options", List.of(options));
+        return field;
+    }
+
+    private static Map<String, Object> option(int id, String name, boolean archived) {
+        Map<String, Object> option = new LinkedHashMap<>();
+        option.put("id", id);
+        option.put("archived", archived ? "yes" : "no");
+        option.put("createdDate", "2024-01-15T09:00:00+00:00");
+        option.put("archivedDate", archived ? "2026-06-30T17:00:00+00:00" : null);
+        option.put("name", name);
+        return option;
     }
 
     private Map<String, Object> employee(long id, String fields) {

@@ -15,8 +15,12 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
@@ -25,8 +29,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  * request the contract does not allow is answered {@code 400} with {@code X-BambooHR-Error-Message}, as BambooHR
  * does, and recorded in {@link #contractViolations()}, so it never reaches the answer a test stubbed.
  * <p>
- * BambooHR answers XML unless {@code Accept} asks for JSON. Every answer given here is bodiless (the 201 of
- * create-employee, the stubbed failures, the contract's 400), so {@code Accept} changes nothing and is not checked.
+ * BambooHR answers XML unless {@code Accept} asks for JSON. The answers given here are bodiless (the 201 of
+ * create-employee, the stubbed failures, the contract's 400), so {@code Accept} changes nothing for them, except the
+ * list fields, which are JSON only to a request that accepts JSON and XML to any other.
  */
 public final class BambooHrStandIn implements AutoCloseable {
 
@@ -37,24 +42,28 @@ public final class BambooHrStandIn implements AutoCloseable {
     private static final String EMPLOYEES_PATH = "/api/gateway\\.php/[^/]+/v1/employees";
     private static final String FILES_PATH = "/api/gateway\\.php/[^/]+/v1/employees/[^/]+/files";
     private static final String REPORT_PATH = "/api/gateway\\.php/[^/]+/v1/reports/custom";
+    private static final String LIST_FIELDS_PATH = "/api/gateway\\.php/[^/]+/v1/meta/lists";
     private static final String RETRIES = "create-employee-retries";
     private static final int ERROR_HEADER_LENGTH = 200;
 
     private final WireMockServer server;
     private final List<String> violations;
+    private final ContractCheck check;
 
-    private BambooHrStandIn(WireMockServer server, List<String> violations) {
+    private BambooHrStandIn(WireMockServer server, List<String> violations, ContractCheck check) {
         this.server = server;
         this.violations = violations;
+        this.check = check;
     }
 
     /** A new server on 127.0.0.1 and a free port, checking every request against the contract. */
     public static BambooHrStandIn start() {
         List<String> violations = new CopyOnWriteArrayList<>();
-        ContractFilter filter = new ContractFilter(new ContractCheck(BambooHrContract.get()), violations);
+        ContractCheck check = new ContractCheck(BambooHrContract.get());
+        ContractFilter filter = new ContractFilter(check, violations);
         WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().extensions(filter));
         server.start();
-        return new BambooHrStandIn(server, violations);
+        return new BambooHrStandIn(server, violations, check);
     }
 
     /** This stand-in's counterpart of {@code https://api.bamboohr.com/api/gateway.php/{companyDomain}}. */
@@ -162,6 +171,48 @@ public final class BambooHrStandIn implements AutoCloseable {
     /** Every custom report requested. */
     public List<LoggedRequest> customReportRequests() {
         return server.findAll(postRequestedFor(urlPathMatching(REPORT_PATH)));
+    }
+
+    /**
+     * {@code GET /v1/meta/lists} of this company domain answers these list fields (a JSON array), which must be
+     * what the contract says BambooHR answers: anything else fails the test here, before the bridge reads it.
+     */
+    public void listFieldsAnswer(String companyDomain, String lists) {
+        List<String> problems = check.answerViolations("GET", "/api/v1/meta/lists", 200, "application/json", lists);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("BambooHR would not answer these list fields: " + problems);
+        }
+        String path = "/api/gateway.php/" + companyDomain + "/v1/meta/lists";
+        server.stubFor(get(urlPathEqualTo(path)).atPriority(1)
+                .withHeader("Accept", containing("application/json"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody(lists)));
+        server.stubFor(get(urlPathEqualTo(path)).atPriority(2)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/xml")
+                        .withBody("<lists></lists>")));
+    }
+
+    /** {@code GET /v1/meta/lists} of this company domain answers the status, bodiless. */
+    public void listFieldsFail(String companyDomain, int status) {
+        List<String> problems = check.answerViolations("GET", "/api/v1/meta/lists", status, "application/json",
+                null);
+        if (status < 500 && !problems.isEmpty()) {
+            throw new IllegalArgumentException("BambooHR does not answer " + status + ": " + problems);
+        }
+        // The priority of listFieldsAnswer's stub: of equal stubs, the one added last answers.
+        server.stubFor(get(urlPathEqualTo("/api/gateway.php/" + companyDomain + "/v1/meta/lists")).atPriority(1)
+                .willReturn(aResponse().withStatus(status)));
+    }
+
+    /** {@code GET /v1/meta/lists} of this company domain drops the connection, as an unreachable BambooHR. */
+    public void listFieldsDropConnection(String companyDomain) {
+        server.stubFor(get(urlPathEqualTo("/api/gateway.php/" + companyDomain + "/v1/meta/lists")).atPriority(1)
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    }
+
+    /** Every request for the list fields, of any company domain, in the order received. */
+    public List<LoggedRequest> listFieldsRequests() {
+        return server.findAll(getRequestedFor(urlPathMatching(LIST_FIELDS_PATH)));
     }
 
     /** Every create-employee request received, valid or not, in the order received. */

@@ -311,4 +311,42 @@ class BambooHrStandInTests {
     private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         return HTTP.send(request.timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
     }
+    @Test
+    void listFieldsAreServedAsJsonOnlyToARequestThatAcceptsJson() throws Exception {
+        String lists = """
+                [{"fieldId":"4","manageable":"yes","multiple":"no","name":"Department","alias":"department",\
+                "options":[{"id":18,"archived":"no","name":"Engineering"}]}]""";
+        bamboohr.listFieldsAnswer(COMPANY, lists);
+
+        HttpResponse<String> json = listFields("application/json");
+        HttpResponse<String> xml = listFields("*/*");
+
+        assertThat(json.statusCode()).isEqualTo(200);
+        assertThat(json.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(json.body()).isEqualTo(lists);
+        assertThat(xml.headers().firstValue("Content-Type")).hasValue("application/xml");
+        assertThat(bamboohr.listFieldsRequests()).hasSize(2);
+        assertThat(bamboohr.contractViolations()).isEmpty();
+    }
+
+    @Test
+    void listFieldsTheContractDoesNotDescribeAreRefusedBeforeAnyRequest() {
+        assertThatThrownBy(() -> bamboohr.listFieldsAnswer(COMPANY, """
+                [{"fieldId":4,"alias":"department","options":[{"id":18,"archived":"no","name":"Engineering"}]}]"""))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("BambooHR would not answer these list fields: [answer ")
+                .hasMessageContaining("fieldId");
+        assertThatThrownBy(() -> bamboohr.listFieldsAnswer(COMPANY, "{\"department\":[]}"))
+                .hasMessageStartingWith("BambooHR would not answer these list fields: [answer ");
+        assertThatThrownBy(() -> bamboohr.listFieldsFail(COMPANY, 404))
+                .hasMessageStartingWith("BambooHR does not answer 404: [GET /api/v1/meta/lists does not declare the "
+                        + "status 404]");
+    }
+
+    private HttpResponse<String> listFields(String accept) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(bamboohr.baseUrl(COMPANY) + "/v1/meta/lists"))
+                .header("Authorization", API_KEY_AUTHORIZATION)
+                .header("Accept", accept)
+                .GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
 }

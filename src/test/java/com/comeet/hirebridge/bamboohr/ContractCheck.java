@@ -54,6 +54,32 @@ final class ContractCheck {
         this.contract = contract;
     }
 
+    /**
+     * Problems of an answer the stand-in gives: the operation must declare the status, and a JSON body must match
+     * the schema declared for it. {@code apiPath} is relative to the contract's server ({@code /api/v1/...}).
+     */
+    List<String> answerViolations(String method, String apiPath, int status, String mediaType, String body) {
+        Optional<Operation> operation = contract.operation(method, apiPath);
+        if (operation.isEmpty()) {
+            return List.of(method + " " + apiPath + " is not an operation of the contract");
+        }
+        Located response = contract.resolve(operation.get().located().child("responses")
+                .child(Integer.toString(status)));
+        if (response.node().isMissingNode()) {
+            return List.of(method + " " + apiPath + " does not declare the status " + status);
+        }
+        Located schema = response.child("content").child(mediaType).child("schema");
+        if (body == null || schema.node().isMissingNode()) {
+            return List.of();
+        }
+        try {
+            return contract.validate(schema.pointer(), JSON.readTree(body)).stream()
+                    .map(message -> "answer " + message).toList();
+        } catch (JsonProcessingException e) {
+            return List.of("the answer is not JSON");
+        }
+    }
+
     List<String> violations(Request request) {
         String method = request.getMethod().getName();
         String url = request.getUrl();

@@ -35,13 +35,14 @@ class CompanyDirectoryTests {
                 Duration.ofSeconds(30), Duration.ofSeconds(5)), new HireBridgeProperties.Retries(Duration.ofSeconds(8),
                 Duration.ofMillis(250), Duration.ofSeconds(4)), new HireBridgeProperties.Admin("admin", null),
                 new HireBridgeProperties.Files(List.of("*.comeet.co", "*.comeet.com"), DataSize.ofMegabytes(20),
-                Duration.ofSeconds(10), null, null)));
+                Duration.ofSeconds(10), null, null), new HireBridgeProperties.Questionnaire(
+                "mappings/comeet-hire-questionnaire.mustache", Duration.ofMinutes(10))));
     }
 
     @Test
     void readsAValidCompanyWithTheDefaultMapping() {
         Company acme = directory("acme", new CompanyProperties(List.of("s3cret", "old-s3cret"), "BambooHR ", null,
-                ACCOUNT, null)).find("acme").orElseThrow();
+                ACCOUNT, null, null)).find("acme").orElseThrow();
 
         assertThat(acme.target()).isEqualTo(Target.BAMBOOHR);
         assertThat(acme.mapping()).isEqualTo(Path.of("mappings/bamboohr-create-employee.yaml"));
@@ -56,7 +57,7 @@ class CompanyDirectoryTests {
     @Test
     void findsNoCompanyForAnUnknownOrMissingName() {
         CompanyDirectory directory = directory("acme", new CompanyProperties(List.of("s"), "bamboohr", null, ACCOUNT,
-                null));
+                null, null));
 
         assertThat(directory.find("globex")).isEmpty();
         assertThat(directory.find("ACME")).isEmpty();
@@ -66,21 +67,21 @@ class CompanyDirectoryTests {
     @Test
     void refusesABlankSecretNamingItsPosition() {
         assertThatThrownBy(() -> directory("acme",
-                new CompanyProperties(Arrays.asList("good", " "), "bamboohr", null, ACCOUNT, null)))
+                new CompanyProperties(Arrays.asList("good", " "), "bamboohr", null, ACCOUNT, null, null)))
                 .isInstanceOf(CompanyConfigurationException.class)
                 .hasMessage("hirebridge.companies.acme.secrets[1] is blank: an empty key would let anyone sign a hire");
     }
 
     @Test
     void refusesMissingSecrets() {
-        assertThatThrownBy(() -> directory("acme", new CompanyProperties(List.of(), "bamboohr", null, ACCOUNT, null)))
+        assertThatThrownBy(() -> directory("acme", new CompanyProperties(List.of(), "bamboohr", null, ACCOUNT, null, null)))
                 .hasMessage("hirebridge.companies.acme.secrets is missing: list the Secret Key shown on Comeet's "
                         + "Integrations page");
     }
 
     @Test
     void refusesAnUnknownTarget() {
-        assertThatThrownBy(() -> directory("acme", new CompanyProperties(List.of("s"), "sap", null, ACCOUNT, null)))
+        assertThatThrownBy(() -> directory("acme", new CompanyProperties(List.of("s"), "sap", null, ACCOUNT, null, null)))
                 .hasMessage("hirebridge.companies.acme.target names an unknown target 'sap': one of bamboohr, "
                         + "workday");
     }
@@ -89,7 +90,7 @@ class CompanyDirectoryTests {
     void refusesABaseUrlThatIsNotHttp() {
         BambooHrProperties ftp = new BambooHrProperties("ftp://api.bamboohr.com/acme", "key", null);
 
-        assertThatThrownBy(() -> directory("acme", new CompanyProperties(List.of("s"), "bamboohr", null, ftp, null)))
+        assertThatThrownBy(() -> directory("acme", new CompanyProperties(List.of("s"), "bamboohr", null, ftp, null, null)))
                 .isInstanceOf(CompanyConfigurationException.class)
                 .hasMessage("hirebridge.companies.acme.bamboohr.base-url is not an http(s) URL with a host and no "
                         + "query: 'ftp://api.bamboohr.com/acme'");
@@ -99,14 +100,14 @@ class CompanyDirectoryTests {
     void refusesAMissingApiKeyWithoutPrintingAnything() {
         BambooHrProperties noKey = new BambooHrProperties("https://api.bamboohr.com/api/gateway.php/acme", "", null);
 
-        assertThatThrownBy(() -> directory("acme", new CompanyProperties(List.of("s"), "bamboohr", null, noKey, null)))
+        assertThatThrownBy(() -> directory("acme", new CompanyProperties(List.of("s"), "bamboohr", null, noKey, null, null)))
                 .hasMessage("hirebridge.companies.acme.bamboohr.api-key is missing or blank");
     }
 
     @Test
     void refusesACompanyNameThatCannotBeAUrlSegment() {
         assertThatThrownBy(() -> directory("Acme Corp", new CompanyProperties(List.of("s"), "bamboohr", null,
-                ACCOUNT, null)))
+                ACCOUNT, null, null)))
                 .hasMessage("hirebridge.companies.Acme Corp is not a valid company name: use lower-case letters, "
                         + "digits, '-' and '_' (it is a URL segment)");
     }
@@ -114,13 +115,13 @@ class CompanyDirectoryTests {
     @Test
     void refusesASecretOrApiKeyWhoseEnvironmentVariableIsNotSet() {
         assertThatThrownBy(() -> directory("acme", new CompanyProperties(List.of("${ACME_COMEET_SECRET}"), "bamboohr",
-                null, ACCOUNT, null)))
+                null, ACCOUNT, null, null)))
                 .hasMessage("hirebridge.companies.acme.secrets[0] refers to ${ACME_COMEET_SECRET}, which is not set: "
                         + "set that environment variable");
         BambooHrProperties unsetKey = new BambooHrProperties("https://api.bamboohr.com/api/gateway.php/acme",
                 "${ACME_BAMBOOHR_API_KEY}", null);
         assertThatThrownBy(() -> directory("acme", new CompanyProperties(List.of("s"), "bamboohr", null, unsetKey,
-                null)))
+                null, null)))
                 .hasMessage("hirebridge.companies.acme.bamboohr.api-key refers to ${ACME_BAMBOOHR_API_KEY}, which is "
                         + "not set: set that environment variable");
     }
@@ -183,6 +184,6 @@ class CompanyDirectoryTests {
     }
 
     private static CompanyProperties workday(WorkdayProperties account) {
-        return new CompanyProperties(List.of("s"), "workday", null, null, account);
+        return new CompanyProperties(List.of("s"), "workday", null, null, account, null);
     }
 }
