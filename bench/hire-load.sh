@@ -78,5 +78,22 @@ if [ "$webhook" = hire-questionnaire ]; then
   grep -o "Read the questionnaire's option lists.*\|Could not read the questionnaire's option lists.*" "$work/bridge.log" || true
 fi
 echo "bridge on $db, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $webhook for $seconds s"
+if [ "${LOAD_TOOL:-java}" = wrk ]; then
+  # wrk (Debian's package) keeps CONCURRENCY connections busy with one signed request, at little CPU of its own:
+  # for a webhook that records nothing, such as the questionnaire.
+  body="$work/body.json"; cp "${HIRE:-scripts/sample-hire.json}" "$body"
+  signature="$(openssl dgst -sha256 -hmac bench-secret -hex < "$body" | sed 's/^.*= //')"
+  cat > "$work/wrk.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["signature"] = "sha256 $signature"
+local file = io.open("$body", "rb"); wrk.body = file:read("*a"); file:close()
+LUA
+  target="http://127.0.0.1:$port/comeet/bench/$webhook"
+  echo "warm-up: $warmup s at $concurrency connections"
+  wrk -t2 -c"$concurrency" -d"${warmup}s" -s "$work/wrk.lua" "$target" > /dev/null
+  wrk -t2 -c"$concurrency" -d"${seconds}s" --latency -s "$work/wrk.lua" "$target"
+  exit 0
+fi
 java bench/HireLoad.java --url "http://127.0.0.1:$port/comeet/bench/$webhook" --secret bench-secret \
   --rate "$rate" --concurrency "$concurrency" --seconds "$seconds" --warmup-seconds "$warmup" "${standin_option[@]}"
