@@ -1,7 +1,9 @@
 package com.comeet.hirebridge.signature;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import org.apache.camel.Exchange;
@@ -10,10 +12,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import com.comeet.hirebridge.company.Company;
+import com.comeet.hirebridge.company.CompanyDirectory;
 import com.comeet.hirebridge.inbound.ComeetDoor;
 import com.comeet.hirebridge.inbound.ComeetRejection;
 import com.comeet.hirebridge.signature.ComeetSignature.Verdict;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -30,10 +34,35 @@ public class SignatureVerifier {
 
     private static final Logger log = LoggerFactory.getLogger(SignatureVerifier.class);
 
-    private final MeterRegistry meters;
+    private static final List<String> REASONS = List.of("missing", "malformed", "mismatch");
 
-    public SignatureVerifier(MeterRegistry meters) {
-        this.meters = meters;
+    /** Per company: the rejection counter of each reason, and the disagreement counter of each header. */
+    private final Map<String, Map<String, Counter>> rejections = new HashMap<>();
+    private final Map<String, Map<String, Counter>> disagreements = new HashMap<>();
+
+    /**
+     * Every company's counters exist from start-up at zero, so an alert on their rate sees the first rejection
+     * rather than a new series.
+     */
+    public SignatureVerifier(MeterRegistry meters, CompanyDirectory companies) {
+        for (Company company : companies.all()) {
+            Map<String, Counter> byReason = new HashMap<>();
+            for (String reason : REASONS) {
+                byReason.put(reason, Counter.builder("hirebridge.signature.rejections")
+                        .description("Comeet requests refused with 401, by company and reason: no signature header "
+                                + "(missing), not sha256 and 64 hex digits (malformed), or no secret matches (mismatch)")
+                        .tag("company", company.name()).tag("reason", reason).register(meters));
+            }
+            rejections.put(company.name(), byReason);
+            Map<String, Counter> byHeader = new HashMap<>();
+            for (String header : List.of(SIGNATURE, SIGNATURE_2)) {
+                byHeader.put(header, Counter.builder("hirebridge.signature.disagreements")
+                        .description("Comeet requests accepted on one signature header while the other, present, "
+                                + "did not match; the header label names the one that did not match")
+                        .tag("company", company.name()).tag("header", header).register(meters));
+            }
+            disagreements.put(company.name(), byHeader);
+        }
     }
 
     public void verify(Exchange exchange) {
@@ -44,15 +73,14 @@ public class SignatureVerifier {
                 exchange.getMessage().getHeader(SIGNATURE_2, String.class), body, company.secrets());
         if (outcome.accepted()) {
             if (outcome.disagreeing() != null) {
-                meters.counter("hirebridge.signature.disagreements", "company", company.name(),
-                        "header", outcome.disagreeing()).increment();
+                disagreements.get(company.name()).get(outcome.disagreeing()).increment();
                 log.warn("Accepted a request whose {} header did not match while the other did: company={}",
                         outcome.disagreeing(), company.name());
             }
             return;
         }
         String reason = outcome.rejection().name().toLowerCase(Locale.ROOT);
-        meters.counter("hirebridge.signature.rejections", "company", company.name(), "reason", reason).increment();
+        rejections.get(company.name()).get(reason).increment();
         log.warn("Rejected a request without a valid Comeet signature: company={} reason={} remote={}",
                 company.name(), reason, exchange.getProperty(ComeetDoor.REMOTE_ADDRESS, "-", String.class));
         throw new ComeetRejection(401, "signature-" + reason,
