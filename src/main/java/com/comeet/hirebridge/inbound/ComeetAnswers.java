@@ -120,6 +120,8 @@ public class ComeetAnswers {
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+        // A small answer goes out whole, with its Content-Length, rather than chunked.
+        exchange.getMessage().setHeader(Exchange.HTTP_CHUNKED, false);
         exchange.getMessage().setBody(answer);
     }
 

@@ -50,6 +50,8 @@ class CreateEmployeeInBambooHrTests extends AcmeOnBambooHrStandIn {
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/json");
         assertThat(answer.body()).isEqualTo("{\"employee_id\":\"40598\",\"status\":\"created\",\"target\":\"bamboohr\"}");
+        assertThat(answer.headers().firstValue("Content-Length")).hasValue("62");
+        assertThat(answer.headers().firstValue("Transfer-Encoding")).isEmpty();
         assertThat(BAMBOOHR.createEmployeeRequests()).singleElement().satisfies(request -> {
             assertThat(request.getUrl()).isEqualTo("/api/gateway.php/acme/v1/employees");
             assertThat(request.getBody()).isEqualTo(("{\"firstName\":\"אביגיל\",\"middleName\":\"Rose\","
