@@ -16,7 +16,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -32,9 +31,9 @@ import com.comeet.hirebridge.company.CompanyDirectory;
 import com.comeet.hirebridge.files.FileStatus;
 import com.comeet.hirebridge.files.HireFile;
 import com.comeet.hirebridge.files.HireFiles;
+import com.comeet.hirebridge.inbound.ComeetAnswers;
 import com.comeet.hirebridge.inbound.ComeetDoor;
 import com.comeet.hirebridge.inbound.ComeetRejection;
-import com.comeet.hirebridge.inbound.JsonErrorController;
 import com.comeet.hirebridge.ledger.HireLedger;
 import com.comeet.hirebridge.ledger.HireRecord;
 import com.comeet.hirebridge.ledger.HireStatus;
@@ -144,7 +143,7 @@ class OperatorApi {
         byte[] answer = outcome.getException() == null ? outcome.getMessage().getBody(byte[].class) : null;
         if (answer == null) {
             status = 500;
-            answer = body(JsonErrorController.sentence(HttpStatus.INTERNAL_SERVER_ERROR));
+            answer = body(ComeetAnswers.UNEXPECTED);
         }
 
         log.info("Operator action: company={} candidate={} action=retry result={}", loggable(company),

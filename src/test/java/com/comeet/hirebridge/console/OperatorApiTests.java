@@ -15,12 +15,10 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpStatus;
 import org.springframework.test.context.TestPropertySource;
 
 import com.comeet.hirebridge.AcmeOnBambooHrStandIn;
 import com.comeet.hirebridge.bamboohr.BambooHrStandIn;
-import com.comeet.hirebridge.inbound.JsonErrorController;
 import com.comeet.hirebridge.ledger.HireLedger;
 import com.comeet.hirebridge.ledger.HireRecord;
 import com.comeet.hirebridge.ledger.HireStatus;
@@ -41,6 +39,9 @@ class OperatorApiTests extends AcmeOnBambooHrStandIn {
     private static final String ADMIN = basic("hr-ops", "correct horse battery staple");
     private static final String NOT_AUTHORISED = "{\"display_message\":\"This request is not authorised. The "
             + "operator API needs the admin username and password (HTTP Basic).\"}";
+    private static final String OPERATOR_API = "The operator API is GET /admin/hires, "
+            + "GET /admin/hires/{company}/{candidate_id}, POST /admin/hires/{company}/{candidate_id}/retry and "
+            + "POST /admin/hires/{company}/{candidate_id}/files/retry.";
     private static final String REDACTED_HIRE =
             "{\"comeet_id\":\"3C1.B52\",\"person_uid\":\"9A.7731\",\"first_name\":\"[redacted]\","
             + "\"middle_name\":\"[redacted]\",\"last_name\":\"[redacted]\",\"email\":\"[redacted]\","
@@ -120,8 +121,31 @@ class OperatorApiTests extends AcmeOnBambooHrStandIn {
         assertThat(shown.body()).isEqualTo(summary.substring(0, summary.length() - 1) + ",\"payload\":null}");
         assertThat(withoutCredential.statusCode()).isEqualTo(401);
         assertThat(slashInTheAdminPrefix.statusCode()).isEqualTo(404);
-        assertThat(slashInTheAdminPrefix.body()).isEqualTo("{\"display_message\":\""
-                + JsonErrorController.sentence(HttpStatus.NOT_FOUND) + "\"}");
+        assertThat(slashInTheAdminPrefix.body()).isEqualTo("{\"display_message\":\"Nothing is served at this "
+                + "address. Comeet's webhooks are POST /comeet/{company}/create-employee and "
+                + "POST /comeet/{company}/hire-questionnaire.\"}");
+    }
+
+    @Test
+    void aWrongOperatorAddressOrMethodIsAnsweredWithTheOperatorApi() throws Exception {
+        HttpResponse<String> deleted = comeet.send(authorized(HttpRequest.newBuilder(
+                URI.create(comeet.url("/admin/hires"))).DELETE(), ADMIN));
+        HttpResponse<String> retryByGet = get("/admin/hires/acme/C.1/retry", ADMIN);
+
+        for (String path : new String[] {"/admin", "/admin/nothing", "/admin/hires/acme"}) {
+            HttpResponse<String> answer = get(path, ADMIN);
+
+            assertThat(answer.statusCode()).as(path).isEqualTo(404);
+            assertThat(answer.body()).as(path).isEqualTo("{\"display_message\":\"Nothing is served at this address. "
+                    + OPERATOR_API + "\"}");
+        }
+        assertThat(deleted.statusCode()).isEqualTo(405);
+        assertThat(deleted.headers().allValues("Allow")).containsExactly("GET");
+        assertThat(deleted.body()).isEqualTo("{\"display_message\":\"This address does not accept this method. "
+                + OPERATOR_API + "\"}");
+        assertThat(retryByGet.statusCode()).isEqualTo(405);
+        assertThat(retryByGet.headers().allValues("Allow")).containsExactly("POST");
+        assertThat(retryByGet.body()).isEqualTo(deleted.body());
     }
 
     @Test
