@@ -53,6 +53,9 @@ class OperatorApi {
     private static final Logger log = LoggerFactory.getLogger(OperatorApi.class);
     private static final int DEFAULT_LIMIT = 100;
     private static final int MAX_LIMIT = 1000;
+    // Every database the ledger runs on holds these days exactly; PostgreSQL refuses some beyond, H2 wraps around.
+    private static final LocalDate FIRST_DAY = LocalDate.of(1, 1, 1);
+    private static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
     private static final String STATUSES = Arrays.stream(HireStatus.values()).map(HireStatus::column)
             .collect(Collectors.joining(", "));
 
@@ -85,7 +88,7 @@ class OperatorApi {
         Instant since = from == null ? null : day(from, "from");
         // "to" is inclusive: everything received before the next day starts.
         Instant until = to == null ? null : day(to, "to").plusSeconds(86_400);
-        List<HireRecord> hires = ledger.list(company, wanted, since, until, limit(limit));
+        List<HireRecord> hires = ledger.list(plain(company, "company"), wanted, since, until, limit(limit));
 
         log.info("Operator action: company={} candidate=- action=list result={} hires", loggable(company),
                 hires.size());
@@ -183,6 +186,8 @@ class OperatorApi {
     }
 
     private HireRecord find(String company, String candidateId, String action) {
+        plain(company, "company");
+        plain(candidateId, "candidate id");
         return ledger.find(company, candidateId).orElseThrow(() -> refused(company, candidateId, action, 404,
                 "The ledger holds no hire for this company and candidate."));
     }
@@ -231,11 +236,25 @@ class OperatorApi {
     }
 
     private static Instant day(String value, String name) {
+        LocalDate day;
         try {
-            return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+            day = LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw new OperatorRefusal(400, name + " must be a date as YYYY-MM-DD.");
+            day = null;
         }
+        if (day == null || day.isBefore(FIRST_DAY) || day.isAfter(LAST_DAY)) {
+            throw new OperatorRefusal(400, name + " must be a date as YYYY-MM-DD, from " + FIRST_DAY + " to "
+                    + LAST_DAY + ".");
+        }
+        return day.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    /** A company or candidate id as given, refused when it holds a control character (PostgreSQL refuses NUL). */
+    private static String plain(String value, String name) {
+        if (value != null && value.chars().anyMatch(Character::isISOControl)) {
+            throw new OperatorRefusal(400, name + " must not contain control characters.");
+        }
+        return value;
     }
 
     private static int limit(String value) {

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The operator API on the running bridge: HTTP Basic against the configured credential, hires listed and shown
  * from the ledger with personal data redacted, and a failed hire retried through the same route as Comeet's
- * webhook, against the BambooHR stand-in.
+ * webhook, against the BambooHR stand-in. On H2 here, and on PostgreSQL in {@link OperatorApiOnPostgresTests}.
  */
 @TestPropertySource(properties = {
     "hirebridge.admin.username=hr-ops",
@@ -183,10 +183,62 @@ class OperatorApiTests extends AcmeOnBambooHrStandIn {
         assertThat(badStatus.body()).isEqualTo("{\"display_message\":\"status must be one of received, creating, "
                 + "created, failed, unknown.\"}");
         assertThat(badDay.statusCode()).isEqualTo(400);
-        assertThat(badDay.body()).isEqualTo("{\"display_message\":\"from must be a date as YYYY-MM-DD.\"}");
+        assertThat(badDay.body()).isEqualTo("{\"display_message\":\"from must be a date as YYYY-MM-DD, from "
+                + "0001-01-01 to 9999-12-31.\"}");
         assertThat(badLimit.statusCode()).isEqualTo(400);
         assertThat(badLimit.body()).isEqualTo("{\"display_message\":\"limit must be a whole number from 1 to "
                 + "1000.\"}");
+    }
+
+    @Test
+    void daysBeyondWhatEveryDatabaseHoldsAreRefused() throws Exception {
+        record("acme", "C.1", "created", "40001", "2026-11-30T23:59:59Z", "{}");
+        Map<String, String> refused = Map.of(
+                "from=%2B300000-01-01", "from", "to=%2B300000-01-01", "to", "from=-5000-01-01", "from",
+                "from=%2B999999999-12-31", "from", "to=0000-12-31", "to", "from=%2B10000-01-01", "from",
+                "from=-292278994-08-17", "from");
+
+        for (Map.Entry<String, String> query : refused.entrySet()) {
+            HttpResponse<String> answer = get("/admin/hires?" + query.getKey(), ADMIN);
+
+            assertThat(answer.statusCode()).as(query.getKey()).isEqualTo(400);
+            assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/json");
+            assertThat(answer.body()).as(query.getKey()).isEqualTo("{\"display_message\":\"" + query.getValue()
+                    + " must be a date as YYYY-MM-DD, from 0001-01-01 to 9999-12-31.\"}");
+        }
+        HttpResponse<String> widest = get("/admin/hires?from=0001-01-01&to=9999-12-31", ADMIN);
+        assertThat(widest.statusCode()).isEqualTo(200);
+        assertThat(widest.body()).isEqualTo("{\"hires\":[" + item("acme", "C.1", "created", "40001",
+                "2026-11-30T23:59:59Z") + "]}");
+    }
+
+    @Test
+    void controlCharactersInCompanyStatusOrCandidateIdAreRefused() throws Exception {
+        record("acme", "C.1", "failed", null, "2026-12-01T08:00:00Z", "{}");
+
+        HttpResponse<String> nulCompany = get("/admin/hires?company=%00x", ADMIN);
+        HttpResponse<String> tabCompany = get("/admin/hires?company=ac%09me", ADMIN);
+        HttpResponse<String> nulStatus = get("/admin/hires?status=failed%00", ADMIN);
+        HttpResponse<String> shownId = get("/admin/hires/acme/C.1%01", ADMIN);
+        HttpResponse<String> retriedCompany = post("/admin/hires/ac%1Bme/C.1/retry", ADMIN);
+        HttpResponse<String> filesId = post("/admin/hires/acme/C.1%7F/files/retry", ADMIN);
+
+        assertThat(nulCompany.statusCode()).isEqualTo(400);
+        assertThat(nulCompany.body()).isEqualTo("{\"display_message\":\"company must not contain control "
+                + "characters.\"}");
+        assertThat(tabCompany.statusCode()).isEqualTo(400);
+        assertThat(tabCompany.body()).isEqualTo(nulCompany.body());
+        assertThat(nulStatus.statusCode()).isEqualTo(400);
+        assertThat(nulStatus.body()).isEqualTo("{\"display_message\":\"status must be one of received, creating, "
+                + "created, failed, unknown.\"}");
+        assertThat(shownId.statusCode()).isEqualTo(400);
+        assertThat(shownId.body()).isEqualTo("{\"display_message\":\"candidate id must not contain control "
+                + "characters.\"}");
+        assertThat(retriedCompany.statusCode()).isEqualTo(400);
+        assertThat(retriedCompany.body()).isEqualTo(nulCompany.body());
+        assertThat(filesId.statusCode()).isEqualTo(400);
+        assertThat(filesId.body()).isEqualTo(shownId.body());
+        assertThat(BAMBOOHR.createEmployeeRequests()).isEmpty();
     }
 
     @Test
