@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.comeet.hirebridge.company.Company;
 import com.comeet.hirebridge.company.CompanyDirectory;
+import com.comeet.hirebridge.files.DownloadFailure;
 import com.comeet.hirebridge.files.FileStatus;
 import com.comeet.hirebridge.files.HireFile;
 import com.comeet.hirebridge.files.HireFiles;
@@ -42,8 +43,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The operator API: hires in the ledger, one hire with its payload redacted, the retry of a hire that was not
- * created, and the retry of a created hire's file uploads. Authentication is
+ * The operator API: hires in the ledger, one hire with its payload redacted and its files (never their names), the
+ * retry of a hire that was not created, and the retry of a created hire's file uploads. Authentication is
  * {@link OperatorAuthenticationFilter}'s; every action is logged without personal data.
  */
 @RestController
@@ -58,9 +59,6 @@ class OperatorApi {
     private static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
     private static final String STATUSES = Arrays.stream(HireStatus.values()).map(HireStatus::column)
             .collect(Collectors.joining(", "));
-
-    private static final String DOWNLOAD_NOT_RETRIED = "This file was never downloaded and cannot be downloaded "
-            + "again: Comeet's link expired minutes after the hire was sent. Add it in the HRIS by hand.";
 
     private final HireLedger ledger;
     private final HireFiles hireFiles;
@@ -102,6 +100,7 @@ class OperatorApi {
         // Read as strictly as the webhook read it, so numbers show exactly as stored.
         answer.put("payload", hire.payload() == null ? null
                 : PayloadRedaction.redact(ComeetDoor.candidate(hire.payload().getBytes(StandardCharsets.UTF_8))));
+        answer.put("files", hireFiles.files(company, candidateId).stream().map(OperatorApi::file).toList());
 
         log.info("Operator action: company={} candidate={} action=show result=200", loggable(company),
                 loggable(candidateId));
@@ -156,7 +155,8 @@ class OperatorApi {
 
     /**
      * Uploads again the files of a created hire that are downloaded or whose upload failed, and answers with every
-     * file of the hire. A failed download is only reported: Comeet's link expired minutes after the delivery.
+     * file of the hire. A failed download is only reported, with its reason: Comeet's link expired minutes after the
+     * delivery.
      */
     @PostMapping("/{company}/{candidateId}/files/retry")
     Map<String, Object> retryFiles(@PathVariable String company, @PathVariable String candidateId)
@@ -221,16 +221,18 @@ class OperatorApi {
         return item;
     }
 
+    /** One file of a hire, without its name: the name Comeet gives a résumé is often the candidate's. */
     private static Map<String, Object> file(HireFile file) {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("kind", file.kind().column());
         item.put("position", file.position());
-        item.put("name", file.name());
         item.put("status", file.status().column());
+        item.put("content_type", file.contentType());
+        item.put("size_bytes", file.sizeBytes());
         item.put("error", file.error());
         item.put("hris_file_id", file.hrisFileId());
         if (file.status() == FileStatus.DOWNLOAD_FAILED) {
-            item.put("display_message", DOWNLOAD_NOT_RETRIED);
+            item.put("display_message", DownloadFailure.displayMessage(file.error()));
         }
         return item;
     }

@@ -118,7 +118,7 @@ class OperatorApiTests extends AcmeOnBambooHrStandIn {
 
         String summary = item("acme", "C/1", "failed", null, "2026-12-01T08:00:00Z");
         assertThat(shown.statusCode()).isEqualTo(200);
-        assertThat(shown.body()).isEqualTo(summary.substring(0, summary.length() - 1) + ",\"payload\":null}");
+        assertThat(shown.body()).isEqualTo(summary.substring(0, summary.length() - 1) + ",\"payload\":null,\"files\":[]}");
         assertThat(withoutCredential.statusCode()).isEqualTo(401);
         assertThat(slashInTheAdminPrefix.statusCode()).isEqualTo(404);
         assertThat(slashInTheAdminPrefix.body()).isEqualTo("{\"display_message\":\"Nothing is served at this "
@@ -251,7 +251,7 @@ class OperatorApiTests extends AcmeOnBambooHrStandIn {
         assertThat(answer.statusCode()).isEqualTo(200);
         String summary = item("acme", "3C1.B52", "created", "40598", "2026-12-02T10:15:00Z");
         assertThat(answer.body()).isEqualTo(summary.substring(0, summary.length() - 1) + ",\"payload\":"
-                + REDACTED_HIRE + "}");
+                + REDACTED_HIRE + ",\"files\":[]}");
     }
 
     @Test
@@ -263,7 +263,7 @@ class OperatorApiTests extends AcmeOnBambooHrStandIn {
         HttpResponse<String> unknown = get("/admin/hires/acme/C.10", ADMIN);
 
         String summary = item("acme", "C.9", "failed", null, "2026-10-01T10:00:00Z");
-        assertThat(shown.body()).isEqualTo(summary.substring(0, summary.length() - 1) + ",\"payload\":null}");
+        assertThat(shown.body()).isEqualTo(summary.substring(0, summary.length() - 1) + ",\"payload\":null,\"files\":[]}");
         assertThat(retried.statusCode()).isEqualTo(410);
         assertThat(retried.body()).isEqualTo("{\"display_message\":\"This hire's payload has been purged after the "
                 + "retention period; submit the hire again from Comeet.\"}");
