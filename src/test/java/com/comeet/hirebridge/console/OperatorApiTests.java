@@ -118,7 +118,8 @@ class OperatorApiTests extends AcmeOnBambooHrStandIn {
 
         String summary = item("acme", "C/1", "failed", null, "2026-12-01T08:00:00Z");
         assertThat(shown.statusCode()).isEqualTo(200);
-        assertThat(shown.body()).isEqualTo(summary.substring(0, summary.length() - 1) + ",\"payload\":null,\"files\":[]}");
+        assertThat(shown.body()).isEqualTo(summary.substring(0, summary.length() - 1)
+                + ",\"payload\":null,\"files\":[]}");
         assertThat(withoutCredential.statusCode()).isEqualTo(401);
         assertThat(slashInTheAdminPrefix.statusCode()).isEqualTo(404);
         assertThat(slashInTheAdminPrefix.body()).isEqualTo("{\"display_message\":\"Nothing is served at this "
@@ -263,7 +264,8 @@ class OperatorApiTests extends AcmeOnBambooHrStandIn {
         HttpResponse<String> unknown = get("/admin/hires/acme/C.10", ADMIN);
 
         String summary = item("acme", "C.9", "failed", null, "2026-10-01T10:00:00Z");
-        assertThat(shown.body()).isEqualTo(summary.substring(0, summary.length() - 1) + ",\"payload\":null,\"files\":[]}");
+        assertThat(shown.body()).isEqualTo(summary.substring(0, summary.length() - 1)
+                + ",\"payload\":null,\"files\":[]}");
         assertThat(retried.statusCode()).isEqualTo(410);
         assertThat(retried.body()).isEqualTo("{\"display_message\":\"This hire's payload has been purged after the "
                 + "retention period; submit the hire again from Comeet.\"}");
