@@ -16,7 +16,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -29,12 +28,13 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.comeet.hirebridge.company.Company;
 import com.comeet.hirebridge.company.CompanyDirectory;
+import com.comeet.hirebridge.files.DownloadFailure;
 import com.comeet.hirebridge.files.FileStatus;
 import com.comeet.hirebridge.files.HireFile;
 import com.comeet.hirebridge.files.HireFiles;
+import com.comeet.hirebridge.inbound.ComeetAnswers;
 import com.comeet.hirebridge.inbound.ComeetDoor;
 import com.comeet.hirebridge.inbound.ComeetRejection;
-import com.comeet.hirebridge.inbound.JsonErrorController;
 import com.comeet.hirebridge.ledger.HireLedger;
 import com.comeet.hirebridge.ledger.HireRecord;
 import com.comeet.hirebridge.ledger.HireStatus;
@@ -43,8 +43,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The operator API: hires in the ledger, one hire with its payload redacted, the retry of a hire that was not
- * created, and the retry of a created hire's file uploads. Authentication is
+ * The operator API: hires in the ledger, one hire with its payload redacted and its files (never their names), the
+ * retry of a hire that was not created, and the retry of a created hire's file uploads. Authentication is
  * {@link OperatorAuthenticationFilter}'s; every action is logged without personal data.
  */
 @RestController
@@ -54,11 +54,11 @@ class OperatorApi {
     private static final Logger log = LoggerFactory.getLogger(OperatorApi.class);
     private static final int DEFAULT_LIMIT = 100;
     private static final int MAX_LIMIT = 1000;
+    // Every database the ledger runs on holds these days exactly; PostgreSQL refuses some beyond, H2 wraps around.
+    private static final LocalDate FIRST_DAY = LocalDate.of(1, 1, 1);
+    private static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
     private static final String STATUSES = Arrays.stream(HireStatus.values()).map(HireStatus::column)
             .collect(Collectors.joining(", "));
-
-    private static final String DOWNLOAD_NOT_RETRIED = "This file was never downloaded and cannot be downloaded "
-            + "again: Comeet's link expired minutes after the hire was sent. Add it in the HRIS by hand.";
 
     private final HireLedger ledger;
     private final HireFiles hireFiles;
@@ -86,7 +86,7 @@ class OperatorApi {
         Instant since = from == null ? null : day(from, "from");
         // "to" is inclusive: everything received before the next day starts.
         Instant until = to == null ? null : day(to, "to").plusSeconds(86_400);
-        List<HireRecord> hires = ledger.list(company, wanted, since, until, limit(limit));
+        List<HireRecord> hires = ledger.list(plain(company, "company"), wanted, since, until, limit(limit));
 
         log.info("Operator action: company={} candidate=- action=list result={} hires", loggable(company),
                 hires.size());
@@ -100,6 +100,7 @@ class OperatorApi {
         // Read as strictly as the webhook read it, so numbers show exactly as stored.
         answer.put("payload", hire.payload() == null ? null
                 : PayloadRedaction.redact(ComeetDoor.candidate(hire.payload().getBytes(StandardCharsets.UTF_8))));
+        answer.put("files", hireFiles.files(company, candidateId).stream().map(OperatorApi::file).toList());
 
         log.info("Operator action: company={} candidate={} action=show result=200", loggable(company),
                 loggable(candidateId));
@@ -144,7 +145,7 @@ class OperatorApi {
         byte[] answer = outcome.getException() == null ? outcome.getMessage().getBody(byte[].class) : null;
         if (answer == null) {
             status = 500;
-            answer = body(JsonErrorController.sentence(HttpStatus.INTERNAL_SERVER_ERROR));
+            answer = body(ComeetAnswers.UNEXPECTED);
         }
 
         log.info("Operator action: company={} candidate={} action=retry result={}", loggable(company),
@@ -154,7 +155,8 @@ class OperatorApi {
 
     /**
      * Uploads again the files of a created hire that are downloaded or whose upload failed, and answers with every
-     * file of the hire. A failed download is only reported: Comeet's link expired minutes after the delivery.
+     * file of the hire. A failed download is only reported, with its reason: Comeet's link expired minutes after the
+     * delivery.
      */
     @PostMapping("/{company}/{candidateId}/files/retry")
     Map<String, Object> retryFiles(@PathVariable String company, @PathVariable String candidateId)
@@ -184,6 +186,8 @@ class OperatorApi {
     }
 
     private HireRecord find(String company, String candidateId, String action) {
+        plain(company, "company");
+        plain(candidateId, "candidate id");
         return ledger.find(company, candidateId).orElseThrow(() -> refused(company, candidateId, action, 404,
                 "The ledger holds no hire for this company and candidate."));
     }
@@ -217,26 +221,42 @@ class OperatorApi {
         return item;
     }
 
+    /** One file of a hire, without its name: the name Comeet gives a résumé is often the candidate's. */
     private static Map<String, Object> file(HireFile file) {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("kind", file.kind().column());
         item.put("position", file.position());
-        item.put("name", file.name());
         item.put("status", file.status().column());
+        item.put("content_type", file.contentType());
+        item.put("size_bytes", file.sizeBytes());
         item.put("error", file.error());
         item.put("hris_file_id", file.hrisFileId());
         if (file.status() == FileStatus.DOWNLOAD_FAILED) {
-            item.put("display_message", DOWNLOAD_NOT_RETRIED);
+            item.put("display_message", DownloadFailure.displayMessage(file.error()));
         }
         return item;
     }
 
     private static Instant day(String value, String name) {
+        LocalDate day;
         try {
-            return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+            day = LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw new OperatorRefusal(400, name + " must be a date as YYYY-MM-DD.");
+            day = null;
         }
+        if (day == null || day.isBefore(FIRST_DAY) || day.isAfter(LAST_DAY)) {
+            throw new OperatorRefusal(400, name + " must be a date as YYYY-MM-DD, from " + FIRST_DAY + " to "
+                    + LAST_DAY + ".");
+        }
+        return day.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    /** A company or candidate id as given, refused when it holds a control character (PostgreSQL refuses NUL). */
+    private static String plain(String value, String name) {
+        if (value != null && value.chars().anyMatch(Character::isISOControl)) {
+            throw new OperatorRefusal(400, name + " must not contain control characters.");
+        }
+        return value;
     }
 
     private static int limit(String value) {

@@ -84,13 +84,13 @@ public class FileDownloader {
             uri = null;
         }
         if (uri == null || uri.getHost() == null) {
-            return Download.failed("not a valid URL");
+            return Download.failed(DownloadFailure.NOT_A_URL.reason());
         }
         if (!"https".equalsIgnoreCase(uri.getScheme())) {
-            return Download.failed("not an https URL");
+            return Download.failed(DownloadFailure.NOT_HTTPS.reason());
         }
         if (!allowed(uri.getHost())) {
-            return Download.failed("host not allowed");
+            return Download.failed(DownloadFailure.HOST_NOT_ALLOWED.reason());
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         for (int redirects = 0; ; redirects++) {
@@ -100,33 +100,34 @@ public class FileDownloader {
             try {
                 response = get(uri, deadline, tooLarge);
             } catch (TimeoutException | HttpTimeoutException e) {
-                return Download.failed(tooLarge.get() ? "larger than max-size" : "timed out");
+                return Download.failed(tooLarge.get() ? DownloadFailure.TOO_LARGE.reason()
+                        : DownloadFailure.TIMED_OUT.reason());
             } catch (SSLException e) {
-                return Download.failed("TLS failed (" + e.getClass().getSimpleName() + ")");
+                return Download.failed(DownloadFailure.TLS_FAILED.reason(e.getClass().getSimpleName()));
             } catch (IOException e) {
-                return Download.failed(tooLarge.get() ? "larger than max-size"
-                        : "connection failed (" + e.getClass().getSimpleName() + ")");
+                return Download.failed(tooLarge.get() ? DownloadFailure.TOO_LARGE.reason()
+                        : DownloadFailure.CONNECTION_FAILED.reason(e.getClass().getSimpleName()));
             }
             int status = response.statusCode();
             if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
                 URI next = redirect(uri, response.headers().firstValue("Location").orElse(null));
                 if (next == null) {
-                    return Download.failed("redirect without a usable Location");
+                    return Download.failed(DownloadFailure.REDIRECT_WITHOUT_LOCATION.reason());
                 }
                 if (!"https".equalsIgnoreCase(next.getScheme()) || !sameOrigin(uri, next)) {
-                    return Download.failed("redirect to another host");
+                    return Download.failed(DownloadFailure.REDIRECT_TO_ANOTHER_HOST.reason());
                 }
                 if (redirects == MAX_REDIRECTS) {
-                    return Download.failed("too many redirects");
+                    return Download.failed(DownloadFailure.TOO_MANY_REDIRECTS.reason());
                 }
                 uri = next;
                 continue;
             }
             if (status != 200) {
-                return Download.failed("storage answered HTTP " + status);
+                return Download.failed(DownloadFailure.storageAnswered(status));
             }
             if (tooLarge.get()) {
-                return Download.failed("larger than max-size");
+                return Download.failed(DownloadFailure.TOO_LARGE.reason());
             }
             return new Download(response.body(), response.headers().firstValue("Content-Type").orElse(null), null);
         }

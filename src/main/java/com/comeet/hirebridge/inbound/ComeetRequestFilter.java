@@ -20,12 +20,17 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
- * Refuses any path with dot segments or parameters, then takes a Comeet webhook's body off the wire before any
+ * Refuses any path with dot segments or parameters and the TRACE method everywhere, answers 405 to any method
+ * but POST at a webhook's address, then takes a Comeet webhook's body off the wire before any
  * other code can read or decode it: at most the configured
  * size (413 beyond it), and presented to the routes as opaque bytes, whatever {@code Content-Type} the request
  * claims. A form or text content type would otherwise make the HTTP layer parse or re-decode the body, and the
@@ -38,7 +43,9 @@ public class ComeetRequestFilter extends OncePerRequestFilter {
     private static final String NOT_AN_ADDRESS = "{\"display_message\":\"This address is not valid: it may not "
             + "contain '.' or '..' segments or ';' parameters.\"}";
     private static final Pattern DOT_SEGMENT = Pattern.compile("(^|/)(\\.|%2e){1,2}(/|$)", Pattern.CASE_INSENSITIVE);
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String WEBHOOKS = "/comeet/";
+    private static final Pattern WEBHOOK = Pattern.compile("/comeet/[^/]+/(create-employee|hire-questionnaire)");
 
     private final long maxBodyBytes;
 
@@ -53,6 +60,19 @@ public class ComeetRequestFilter extends OncePerRequestFilter {
         String path = request.getRequestURI();
         if (DOT_SEGMENT.matcher(path).find() || path.indexOf(';') >= 0) {
             answer(response, 400, NOT_AN_ADDRESS);
+            return;
+        }
+        // Tomcat lets TRACE through only so that it is refused here, in JSON, before anything could echo it.
+        boolean trace = "TRACE".equals(request.getMethod());
+        boolean webhook = WEBHOOK.matcher(path).matches();
+        if (trace || webhook && !"POST".equals(request.getMethod())) {
+            // Spring would answer OPTIONS itself, with 200; a webhook answers POST and nothing else.
+            if (webhook) {
+                response.setHeader(HttpHeaders.ALLOW, "POST");
+            }
+            // Written here: an error dispatch of TRACE would reach the servlet's own TRACE handling, not ours.
+            answer(response, 405, JSON.writeValueAsString(Map.of("display_message",
+                    JsonErrorController.sentence(HttpStatus.METHOD_NOT_ALLOWED, path))));
             return;
         }
         if (!"POST".equals(request.getMethod()) || !path.startsWith(WEBHOOKS)) {

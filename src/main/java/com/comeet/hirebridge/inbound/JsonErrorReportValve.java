@@ -26,7 +26,8 @@ public class JsonErrorReportValve extends ErrorReportValve {
             return;
         }
         HttpStatus known = HttpStatus.resolve(status);
-        String sentence = JsonErrorController.sentence(known == null ? HttpStatus.BAD_REQUEST : known);
+        String sentence = JsonErrorController.sentence(known == null ? HttpStatus.BAD_REQUEST : known,
+                request.getRequestURI());
         try {
             response.setContentType("application/json");
             response.setCharacterEncoding("UTF-8");

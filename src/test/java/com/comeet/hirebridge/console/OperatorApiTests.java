@@ -15,12 +15,10 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpStatus;
 import org.springframework.test.context.TestPropertySource;
 
 import com.comeet.hirebridge.AcmeOnBambooHrStandIn;
 import com.comeet.hirebridge.bamboohr.BambooHrStandIn;
-import com.comeet.hirebridge.inbound.JsonErrorController;
 import com.comeet.hirebridge.ledger.HireLedger;
 import com.comeet.hirebridge.ledger.HireRecord;
 import com.comeet.hirebridge.ledger.HireStatus;
@@ -30,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The operator API on the running bridge: HTTP Basic against the configured credential, hires listed and shown
  * from the ledger with personal data redacted, and a failed hire retried through the same route as Comeet's
- * webhook, against the BambooHR stand-in.
+ * webhook, against the BambooHR stand-in. On H2 here, and on PostgreSQL in {@link OperatorApiOnPostgresTests}.
  */
 @TestPropertySource(properties = {
     "hirebridge.admin.username=hr-ops",
@@ -41,6 +39,9 @@ class OperatorApiTests extends AcmeOnBambooHrStandIn {
     private static final String ADMIN = basic("hr-ops", "correct horse battery staple");
     private static final String NOT_AUTHORISED = "{\"display_message\":\"This request is not authorised. The "
             + "operator API needs the admin username and password (HTTP Basic).\"}";
+    private static final String OPERATOR_API = "The operator API is GET /admin/hires, "
+            + "GET /admin/hires/{company}/{candidate_id}, POST /admin/hires/{company}/{candidate_id}/retry and "
+            + "POST /admin/hires/{company}/{candidate_id}/files/retry.";
     private static final String REDACTED_HIRE =
             "{\"comeet_id\":\"3C1.B52\",\"person_uid\":\"9A.7731\",\"first_name\":\"[redacted]\","
             + "\"middle_name\":\"[redacted]\",\"last_name\":\"[redacted]\",\"email\":\"[redacted]\","
@@ -117,11 +118,35 @@ class OperatorApiTests extends AcmeOnBambooHrStandIn {
 
         String summary = item("acme", "C/1", "failed", null, "2026-12-01T08:00:00Z");
         assertThat(shown.statusCode()).isEqualTo(200);
-        assertThat(shown.body()).isEqualTo(summary.substring(0, summary.length() - 1) + ",\"payload\":null}");
+        assertThat(shown.body()).isEqualTo(summary.substring(0, summary.length() - 1)
+                + ",\"payload\":null,\"files\":[]}");
         assertThat(withoutCredential.statusCode()).isEqualTo(401);
         assertThat(slashInTheAdminPrefix.statusCode()).isEqualTo(404);
-        assertThat(slashInTheAdminPrefix.body()).isEqualTo("{\"display_message\":\""
-                + JsonErrorController.sentence(HttpStatus.NOT_FOUND) + "\"}");
+        assertThat(slashInTheAdminPrefix.body()).isEqualTo("{\"display_message\":\"Nothing is served at this "
+                + "address. Comeet's webhooks are POST /comeet/{company}/create-employee and "
+                + "POST /comeet/{company}/hire-questionnaire.\"}");
+    }
+
+    @Test
+    void aWrongOperatorAddressOrMethodIsAnsweredWithTheOperatorApi() throws Exception {
+        HttpResponse<String> deleted = comeet.send(authorized(HttpRequest.newBuilder(
+                URI.create(comeet.url("/admin/hires"))).DELETE(), ADMIN));
+        HttpResponse<String> retryByGet = get("/admin/hires/acme/C.1/retry", ADMIN);
+
+        for (String path : new String[] {"/admin", "/admin/nothing", "/admin/hires/acme"}) {
+            HttpResponse<String> answer = get(path, ADMIN);
+
+            assertThat(answer.statusCode()).as(path).isEqualTo(404);
+            assertThat(answer.body()).as(path).isEqualTo("{\"display_message\":\"Nothing is served at this address. "
+                    + OPERATOR_API + "\"}");
+        }
+        assertThat(deleted.statusCode()).isEqualTo(405);
+        assertThat(deleted.headers().allValues("Allow")).containsExactly("GET");
+        assertThat(deleted.body()).isEqualTo("{\"display_message\":\"This address does not accept this method. "
+                + OPERATOR_API + "\"}");
+        assertThat(retryByGet.statusCode()).isEqualTo(405);
+        assertThat(retryByGet.headers().allValues("Allow")).containsExactly("POST");
+        assertThat(retryByGet.body()).isEqualTo(deleted.body());
     }
 
     @Test
@@ -159,10 +184,62 @@ class OperatorApiTests extends AcmeOnBambooHrStandIn {
         assertThat(badStatus.body()).isEqualTo("{\"display_message\":\"status must be one of received, creating, "
                 + "created, failed, unknown.\"}");
         assertThat(badDay.statusCode()).isEqualTo(400);
-        assertThat(badDay.body()).isEqualTo("{\"display_message\":\"from must be a date as YYYY-MM-DD.\"}");
+        assertThat(badDay.body()).isEqualTo("{\"display_message\":\"from must be a date as YYYY-MM-DD, from "
+                + "0001-01-01 to 9999-12-31.\"}");
         assertThat(badLimit.statusCode()).isEqualTo(400);
         assertThat(badLimit.body()).isEqualTo("{\"display_message\":\"limit must be a whole number from 1 to "
                 + "1000.\"}");
+    }
+
+    @Test
+    void daysBeyondWhatEveryDatabaseHoldsAreRefused() throws Exception {
+        record("acme", "C.1", "created", "40001", "2026-11-30T23:59:59Z", "{}");
+        Map<String, String> refused = Map.of(
+                "from=%2B300000-01-01", "from", "to=%2B300000-01-01", "to", "from=-5000-01-01", "from",
+                "from=%2B999999999-12-31", "from", "to=0000-12-31", "to", "from=%2B10000-01-01", "from",
+                "from=-292278994-08-17", "from");
+
+        for (Map.Entry<String, String> query : refused.entrySet()) {
+            HttpResponse<String> answer = get("/admin/hires?" + query.getKey(), ADMIN);
+
+            assertThat(answer.statusCode()).as(query.getKey()).isEqualTo(400);
+            assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/json");
+            assertThat(answer.body()).as(query.getKey()).isEqualTo("{\"display_message\":\"" + query.getValue()
+                    + " must be a date as YYYY-MM-DD, from 0001-01-01 to 9999-12-31.\"}");
+        }
+        HttpResponse<String> widest = get("/admin/hires?from=0001-01-01&to=9999-12-31", ADMIN);
+        assertThat(widest.statusCode()).isEqualTo(200);
+        assertThat(widest.body()).isEqualTo("{\"hires\":[" + item("acme", "C.1", "created", "40001",
+                "2026-11-30T23:59:59Z") + "]}");
+    }
+
+    @Test
+    void controlCharactersInCompanyStatusOrCandidateIdAreRefused() throws Exception {
+        record("acme", "C.1", "failed", null, "2026-12-01T08:00:00Z", "{}");
+
+        HttpResponse<String> nulCompany = get("/admin/hires?company=%00x", ADMIN);
+        HttpResponse<String> tabCompany = get("/admin/hires?company=ac%09me", ADMIN);
+        HttpResponse<String> nulStatus = get("/admin/hires?status=failed%00", ADMIN);
+        HttpResponse<String> shownId = get("/admin/hires/acme/C.1%01", ADMIN);
+        HttpResponse<String> retriedCompany = post("/admin/hires/ac%1Bme/C.1/retry", ADMIN);
+        HttpResponse<String> filesId = post("/admin/hires/acme/C.1%7F/files/retry", ADMIN);
+
+        assertThat(nulCompany.statusCode()).isEqualTo(400);
+        assertThat(nulCompany.body()).isEqualTo("{\"display_message\":\"company must not contain control "
+                + "characters.\"}");
+        assertThat(tabCompany.statusCode()).isEqualTo(400);
+        assertThat(tabCompany.body()).isEqualTo(nulCompany.body());
+        assertThat(nulStatus.statusCode()).isEqualTo(400);
+        assertThat(nulStatus.body()).isEqualTo("{\"display_message\":\"status must be one of received, creating, "
+                + "created, failed, unknown.\"}");
+        assertThat(shownId.statusCode()).isEqualTo(400);
+        assertThat(shownId.body()).isEqualTo("{\"display_message\":\"candidate id must not contain control "
+                + "characters.\"}");
+        assertThat(retriedCompany.statusCode()).isEqualTo(400);
+        assertThat(retriedCompany.body()).isEqualTo(nulCompany.body());
+        assertThat(filesId.statusCode()).isEqualTo(400);
+        assertThat(filesId.body()).isEqualTo(shownId.body());
+        assertThat(BAMBOOHR.createEmployeeRequests()).isEmpty();
     }
 
     @Test
@@ -175,7 +252,7 @@ class OperatorApiTests extends AcmeOnBambooHrStandIn {
         assertThat(answer.statusCode()).isEqualTo(200);
         String summary = item("acme", "3C1.B52", "created", "40598", "2026-12-02T10:15:00Z");
         assertThat(answer.body()).isEqualTo(summary.substring(0, summary.length() - 1) + ",\"payload\":"
-                + REDACTED_HIRE + "}");
+                + REDACTED_HIRE + ",\"files\":[]}");
     }
 
     @Test
@@ -187,7 +264,8 @@ class OperatorApiTests extends AcmeOnBambooHrStandIn {
         HttpResponse<String> unknown = get("/admin/hires/acme/C.10", ADMIN);
 
         String summary = item("acme", "C.9", "failed", null, "2026-10-01T10:00:00Z");
-        assertThat(shown.body()).isEqualTo(summary.substring(0, summary.length() - 1) + ",\"payload\":null}");
+        assertThat(shown.body()).isEqualTo(summary.substring(0, summary.length() - 1)
+                + ",\"payload\":null,\"files\":[]}");
         assertThat(retried.statusCode()).isEqualTo(410);
         assertThat(retried.body()).isEqualTo("{\"display_message\":\"This hire's payload has been purged after the "
                 + "retention period; submit the hire again from Comeet.\"}");

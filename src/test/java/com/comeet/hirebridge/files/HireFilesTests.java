@@ -49,6 +49,8 @@ class HireFilesTests extends AcmeOnBambooHrStandIn {
 
     private static final FileStorageStandIn STORAGE = FileStorageStandIn.start();
     private static final String CREATED = "{\"employee_id\":\"40598\",\"status\":\"created\",\"target\":\"bamboohr\"}";
+    private static final String ADMIN = "Basic " + Base64.getEncoder().encodeToString(
+            "hr-ops:correct horse battery staple".getBytes(StandardCharsets.UTF_8));
     private static final String TOKEN = "token=s3cr3t-signature";
     private static final byte[] RESUME = bytes(1500, 7);
     private static final byte[] OFFER = bytes(900, 11);
@@ -127,6 +129,10 @@ class HireFilesTests extends AcmeOnBambooHrStandIn {
         assertThat(rows()).containsExactly(
                 "resume|0|Avigail Mizrahi - CV.pdf|null|null|download_failed|host not allowed|null|false",
                 "offer_letter|0|Offer letter.pdf|null|null|download_failed|not an https URL|null|false");
+        assertThat(shownFiles()).isEqualTo("[" + downloadFailed("resume", "host not allowed", "Its link is on a "
+                + "host missing from hirebridge.files.allowed-hosts; if that host is Comeet's storage, add it there "
+                + "for the next hires.") + "," + downloadFailed("offer_letter", "not an https URL", "Its link is not "
+                + "an https address; files are fetched over https only.") + "]");
         assertThat(STORAGE.requests()).isEmpty();
         assertThat(BAMBOOHR.uploadFileRequests()).isEmpty();
     }
@@ -144,6 +150,10 @@ class HireFilesTests extends AcmeOnBambooHrStandIn {
         assertThat(rows()).containsExactly(
                 "resume|0|Avigail Mizrahi - CV.pdf|null|null|download_failed|redirect to another host|null|false",
                 "offer_letter|0|Offer letter.pdf|null|null|download_failed|storage answered HTTP 404|null|false");
+        assertThat(shownFiles()).isEqualTo("[" + downloadFailed("resume", "redirect to another host", "Comeet's "
+                + "storage redirected it to another host, which the bridge never follows.") + ","
+                + downloadFailed("offer_letter", "storage answered HTTP 404", "Comeet's storage refused the link "
+                + "(HTTP 4xx): it had expired or was not valid.") + "]");
         assertThat(STORAGE.requests()).extracting(Request::getUrl)
                 .containsExactlyInAnyOrder("/resumes/3C1.B52.pdf", "/files/offer-3C1.B52.pdf");
     }
@@ -161,6 +171,9 @@ class HireFilesTests extends AcmeOnBambooHrStandIn {
         assertThat(rows()).containsExactly(
                 "resume|0|Avigail Mizrahi - CV.pdf|null|null|download_failed|larger than max-size|null|false",
                 "offer_letter|0|Offer letter.pdf|null|null|download_failed|larger than max-size|null|false");
+        String tooLarge = "It is larger than hirebridge.files.max-size.";
+        assertThat(shownFiles()).isEqualTo("[" + downloadFailed("resume", "larger than max-size", tooLarge) + ","
+                + downloadFailed("offer_letter", "larger than max-size", tooLarge) + "]");
     }
 
     @Test
@@ -184,22 +197,38 @@ class HireFilesTests extends AcmeOnBambooHrStandIn {
         BAMBOOHR.uploadFileAnswers(7003);
         HttpResponse<String> retried = comeet.send(HttpRequest.newBuilder(
                         URI.create(comeet.url("/admin/hires/acme/3C1.B52/files/retry")))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        "hr-ops:correct horse battery staple".getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.noBody()));
+                .header("Authorization", ADMIN).POST(HttpRequest.BodyPublishers.noBody()));
 
         assertThat(retried.statusCode()).isEqualTo(200);
-        assertThat(retried.body()).isEqualTo("{\"files\":[{\"kind\":\"resume\",\"position\":0,"
-                + "\"name\":\"Avigail Mizrahi - CV.pdf\",\"status\":\"uploaded\",\"error\":null,"
-                + "\"hris_file_id\":\"7003\"},{\"kind\":\"offer_letter\",\"position\":0,\"name\":\"Offer letter.pdf\","
-                + "\"status\":\"download_failed\",\"error\":\"storage answered HTTP 403\",\"hris_file_id\":null,"
-                + "\"display_message\":\"This file was never downloaded and cannot be downloaded again: Comeet's link "
-                + "expired minutes after the hire was sent. Add it in the HRIS by hand.\"}]}");
+        String files = "[{\"kind\":\"resume\",\"position\":0,\"status\":\"uploaded\","
+                + "\"content_type\":\"application/pdf\",\"size_bytes\":1500,\"error\":null,\"hris_file_id\":\"7003\"},"
+                + downloadFailed("offer_letter", "storage answered HTTP 403", "Comeet's storage refused the link "
+                        + "(HTTP 4xx): it had expired or was not valid.") + "]";
+        assertThat(retried.body()).isEqualTo("{\"files\":" + files + "}");
+        assertThat(shownFiles()).isEqualTo(files);
         assertThat(BAMBOOHR.uploadFileRequests()).singleElement()
                 .satisfies(upload -> assertUpload(upload, "Avigail Mizrahi - CV.pdf", RESUME));
         assertThat(BAMBOOHR.contractViolations()).isEmpty();
         assertThat(rows()).first().isEqualTo(
                 "resume|0|Avigail Mizrahi - CV.pdf|application/pdf|1500|uploaded|null|7003|false");
+    }
+
+    /** The files as the operator's view of the hire shows them, which never names a file. */
+    private String shownFiles() throws Exception {
+        HttpResponse<String> shown = comeet.send(HttpRequest.newBuilder(
+                        URI.create(comeet.url("/admin/hires/acme/3C1.B52")))
+                .header("Authorization", ADMIN).GET());
+        assertThat(shown.statusCode()).isEqualTo(200);
+        assertThat(shown.body()).doesNotContain("Avigail").doesNotContain("Offer letter");
+        return json.readTree(shown.body()).get("files").toString();
+    }
+
+    /** A file whose download failed, as the operator API shows it. */
+    private static String downloadFailed(String kind, String error, String explanation) {
+        return "{\"kind\":\"" + kind + "\",\"position\":0,\"status\":\"download_failed\",\"content_type\":null,"
+                + "\"size_bytes\":null,\"error\":\"" + error + "\",\"hris_file_id\":null,\"display_message\":\"This "
+                + "file was not downloaded. " + explanation + " Comeet's links expire minutes after the hire is sent, "
+                + "so it cannot be downloaded again: add it in the HRIS by hand.\"}";
     }
 
     /** The realistic hire with its résumé and offer letter at these URLs, and no picture. */

@@ -28,6 +28,11 @@ class ComeetDoorTests {
 
     private static final String PATH = "/comeet/acme/create-employee";
     private static final String SECRET = "acme-secret-2026";
+    private static final String WEBHOOK_METHOD_REFUSED = "{\"display_message\":\"This address does not accept this "
+            + "method; Comeet's webhooks accept only POST.\"}";
+    private static final String NOTHING_HERE = "{\"display_message\":\"Nothing is served at this address. "
+            + "Comeet's webhooks are POST /comeet/{company}/create-employee and "
+            + "POST /comeet/{company}/hire-questionnaire.\"}";
 
     @LocalServerPort
     int port;
@@ -105,8 +110,58 @@ class ComeetDoorTests {
 
         assertThat(answer.statusCode()).isEqualTo(405);
         assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/json");
-        assertThat(answer.body()).isEqualTo("{\"display_message\":\"This address does not accept this method; "
-                + "Comeet's webhooks accept only POST.\"}");
+        assertThat(answer.body()).isEqualTo(WEBHOOK_METHOD_REFUSED);
+    }
+
+    @Test
+    void everyOtherMethodAtEitherWebhookIsRefusedWithAllowPost() throws Exception {
+        for (String path : List.of(PATH, "/comeet/acme/hire-questionnaire", "/comeet/nobody/create-employee")) {
+            for (String method : List.of("GET", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE")) {
+                HttpResponse<String> answer = comeet.send(HttpRequest.newBuilder(URI.create(comeet.url(path)))
+                        .method(method, HttpRequest.BodyPublishers.noBody()));
+
+                String request = method + " " + path;
+                assertThat(answer.statusCode()).as(request).isEqualTo(405);
+                assertThat(answer.headers().allValues("Allow")).as(request).containsExactly("POST");
+                assertThat(answer.headers().firstValue("Content-Type")).as(request).hasValue("application/json");
+                assertThat(answer.body()).as(request).isEqualTo(WEBHOOK_METHOD_REFUSED);
+            }
+        }
+    }
+
+    @Test
+    void headAtAWebhookIsRefusedWithTheHeadersOfTheJsonAnswer() throws Exception {
+        HttpResponse<String> answer = comeet.send(HttpRequest.newBuilder(URI.create(comeet.url(PATH)))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(answer.statusCode()).isEqualTo(405);
+        assertThat(answer.headers().allValues("Allow")).containsExactly("POST");
+        assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(answer.body()).isEmpty();
+    }
+
+    @Test
+    void traceIsRefusedInJsonOnEveryPathAndNeverEchoed() throws Exception {
+        for (String path : List.of("/", "/actuator/health", "/error")) {
+            HttpResponse<String> answer = comeet.send(HttpRequest.newBuilder(URI.create(comeet.url(path)))
+                    .header("Authorization", "Basic c2VjcmV0OnNlY3JldA==")
+                    .method("TRACE", HttpRequest.BodyPublishers.noBody()));
+
+            assertThat(answer.statusCode()).as(path).isEqualTo(405);
+            assertThat(answer.headers().firstValue("Content-Type")).as(path).hasValue("application/json");
+            assertThat(answer.body()).as(path).isEqualTo("{\"display_message\":\"This address does not accept "
+                    + "this method.\"}");
+        }
+    }
+
+    @Test
+    void anotherPathNamesNoWebhookMethod() throws Exception {
+        HttpResponse<String> answer = comeet.send(HttpRequest.newBuilder(URI.create(comeet.url("/actuator/health")))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(answer.statusCode()).isEqualTo(405);
+        assertThat(answer.headers().allValues("Allow")).containsExactly("GET");
+        assertThat(answer.body()).isEqualTo("{\"display_message\":\"This address does not accept this method.\"}");
     }
 
     @Test
@@ -116,7 +171,21 @@ class ComeetDoorTests {
 
         assertThat(answer.statusCode()).isEqualTo(404);
         assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/json");
-        assertThat(answer.body()).startsWith("{\"display_message\":\"Nothing is served at this address.");
+        assertThat(answer.body()).isEqualTo(NOTHING_HERE);
+    }
+
+    @Test
+    void theErrorPageAskedForDirectlyIsNotFound() throws Exception {
+        for (String method : List.of("GET", "POST", "PUT")) {
+            for (String path : List.of("/error", "/error?status=404", "/error?status=500")) {
+                HttpResponse<String> answer = comeet.send(HttpRequest.newBuilder(URI.create(comeet.url(path)))
+                        .method(method, HttpRequest.BodyPublishers.noBody()));
+
+                assertThat(answer.statusCode()).as(method + " " + path).isEqualTo(404);
+                assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/json");
+                assertThat(answer.body()).as(method + " " + path).isEqualTo(NOTHING_HERE);
+            }
+        }
     }
 
     @Test
