@@ -187,7 +187,7 @@ public class HireFiles {
                     SELECT content FROM hire_file WHERE company = ? AND candidate_id = ? AND kind = ?
                                                     AND position = ?""")
                     .params(company.name(), candidateId, file.kind().column(), file.position())
-                    .query((row, number) -> row.getBytes(1)).single();
+                    .query((row, number) -> row.getBytes(1)).optional().orElse(null);
             if (content == null) {
                 // Emptied by the retention: the row stays, with nothing left to upload.
                 failed++;
