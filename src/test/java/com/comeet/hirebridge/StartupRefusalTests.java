@@ -115,6 +115,34 @@ class StartupRefusalTests {
     }
 
     @Test
+    void aLedgerOrRetrySettingThatCannotWorkStopsStartupNamingTheKey(CapturedOutput output) {
+        Map<String, String> refusals = new LinkedHashMap<>();
+        refusals.put("hirebridge.ledger.retention=0s", "hirebridge.ledger.retention is not a positive duration: how "
+                + "long payloads and files are kept, such as 30d");
+        refusals.put("hirebridge.ledger.retention=-1d", refusals.get("hirebridge.ledger.retention=0s"));
+        refusals.put("hirebridge.ledger.wait-for-outcome=-5s", "hirebridge.ledger.wait-for-outcome is negative: how "
+                + "long a concurrent delivery waits, such as 5s (0 answers 409 at once)");
+        refusals.put("hirebridge.retries.budget=-1s", "hirebridge.retries.budget is negative: how long a request may "
+                + "retry the HRIS, such as 8s (0 never retries)");
+        refusals.put("hirebridge.retries.first-delay=0ms", "hirebridge.retries.first-delay is not a positive "
+                + "duration: the wait before the first retry, such as 250ms");
+        refusals.put("hirebridge.retries.max-delay=100ms", "hirebridge.retries.max-delay is shorter than "
+                + "hirebridge.retries.first-delay: the longest wait between two retries, such as 4s");
+        refusals.put("hirebridge.ledger.creation-lease=0s", "hirebridge.ledger.creation-lease must be longer than "
+                + "hirebridge.retries.budget plus camel.component.http.response-timeout (18000 ms): a shorter lease "
+                + "lets another delivery create the employee a second time");
+        // The default lease, 30 s, against the budget of 8 s and a response timeout raised to 25 s.
+        refusals.put("camel.component.http.response-timeout=25000", refusals.get("hirebridge.ledger.creation-lease=0s")
+                .replace("18000 ms", "33000 ms"));
+
+        refusals.forEach((setting, message) -> assertThat(startWith(acme(setting))).as(setting)
+                .isInstanceOf(CompanyConfigurationException.class).hasMessage(message));
+        assertThat(output.getOut() + output.getErr()).contains("Invalid configuration: "
+                + "hirebridge.ledger.creation-lease must be longer", "Correct hirebridge.ledger.creation-lease in "
+                + "application.yaml");
+    }
+
+    @Test
     void aMisspeltKeyStopsStartupWithoutPrintingItsValue(CapturedOutput output) {
         Throwable failure = startWith(acme("hirebridge.companies.acme.secret=misplaced-secret-value"));
 

@@ -1,8 +1,7 @@
 package com.comeet.hirebridge.bamboohr;
 
 import java.io.IOException;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,7 +12,6 @@ import org.apache.camel.component.http.HttpMethods;
 import org.springframework.stereotype.Component;
 
 import com.comeet.hirebridge.company.Company;
-import com.comeet.hirebridge.inbound.ComeetAnswers;
 import com.comeet.hirebridge.inbound.ComeetDoor;
 import com.comeet.hirebridge.inbound.ComeetRejection;
 import com.comeet.hirebridge.ledger.HireLedger;
@@ -36,9 +34,11 @@ public class BambooHrFindEmployee {
     private static final List<String> EMAIL_FIELDS = List.of("homeEmail", "workEmail");
 
     private final ObjectMapper json;
+    private final HireLedger ledger;
 
-    public BambooHrFindEmployee(ObjectMapper json) {
+    public BambooHrFindEmployee(ObjectMapper json, HireLedger ledger) {
         this.json = json;
+        this.ledger = ledger;
     }
 
     public void prepareLookup(Exchange exchange) throws JsonProcessingException {
@@ -48,8 +48,7 @@ public class BambooHrFindEmployee {
                     + "this employee in BambooHR, and without an e-mail the bridge cannot check. Ask HR to check "
                     + "BambooHR before anything is submitted again.", Map.of("target", "bamboohr"));
         }
-        String since = Instant.ofEpochMilli(exchange.getClock().getCreated()).minus(1, ChronoUnit.DAYS)
-                .truncatedTo(ChronoUnit.SECONDS).toString();
+        String since = HireLedger.lookupSince(exchange).toString();
         Map<String, Object> report = Map.of(
                 "title", "Hire bridge: employees created since " + since,
                 "fields", List.of("id", "homeEmail", "workEmail"),
@@ -65,7 +64,7 @@ public class BambooHrFindEmployee {
         exchange.setProperty(REPORT_URL, account.customReportUrl());
     }
 
-    /** Adopts the employee whose e-mail matches; no match means the earlier attempt created nothing. */
+    /** Adopts the employee whose e-mail matches, unless another hire has it; no match: nothing was created. */
     public void readLookup(Exchange exchange) throws IOException {
         Message message = exchange.getMessage();
         int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
@@ -74,16 +73,15 @@ public class BambooHrFindEmployee {
                     false);
         }
         String email = email(exchange).toLowerCase(Locale.ROOT);
+        List<String> matches = new ArrayList<>();
         for (JsonNode employee : json.readTree(message.getBody(byte[].class)).path("employees")) {
-            for (String field : EMAIL_FIELDS) {
-                if (email.equals(employee.path(field).asText("").trim().toLowerCase(Locale.ROOT))) {
-                    exchange.setProperty(ComeetAnswers.EMPLOYEE_ID, employee.path("id").asText());
-                    exchange.setProperty(ComeetAnswers.HRIS_STATUS, status);
-                    return;
-                }
+            boolean matching = EMAIL_FIELDS.stream().anyMatch(field ->
+                    email.equals(employee.path(field).asText("").trim().toLowerCase(Locale.ROOT)));
+            if (matching) {
+                matches.add(employee.path("id").asText());
             }
         }
-        exchange.setProperty(HireLedger.RECONCILE, false);
+        ledger.adoptLookedUp(exchange, matches, status, "BambooHR");
     }
 
     private static String email(Exchange exchange) {

@@ -1,7 +1,8 @@
 package com.comeet.hirebridge.company;
 
 /**
- * A company's configuration is missing or malformed. The message names the full property key and never its value.
+ * A setting (a company's, the sandbox's, the ledger's) is missing or malformed. The message names the full property
+ * key and never its value.
  */
 public class CompanyConfigurationException extends RuntimeException {
 

@@ -72,7 +72,7 @@ public record HireBridgeProperties(
     /**
      * The hire ledger.
      *
-     * @param retention      how long a hire's payload is kept; the row itself stays
+     * @param retention      how long a hire's payload and downloaded files are kept; the rows stay
      * @param creationLease  how long a delivery holds a hire it is creating; after that (a crash) another may
      *                       take it over, looking the employee up in the HRIS first
      * @param waitForOutcome how long a concurrent delivery of the same hire waits for the first one's outcome

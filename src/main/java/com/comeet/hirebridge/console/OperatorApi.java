@@ -115,7 +115,7 @@ class OperatorApi {
         boolean abandoned = hire.status() == HireStatus.CREATING && hire.leaseUntil() != null
                 && !hire.leaseUntil().isAfter(clock.instant());
         if (hire.status() != HireStatus.FAILED && hire.status() != HireStatus.UNKNOWN && !abandoned) {
-            throw refused(company, candidateId, "retry", 409, "This hire is " + hire.status().column()
+            throw refused(company, candidateId, "retry", 409, "This hire is " + hire.status().inWords()
                     + "; only a failed or unknown hire can be retried.");
         }
         if (hire.payload() == null) {

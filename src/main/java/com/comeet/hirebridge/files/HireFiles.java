@@ -187,7 +187,13 @@ public class HireFiles {
                     SELECT content FROM hire_file WHERE company = ? AND candidate_id = ? AND kind = ?
                                                     AND position = ?""")
                     .params(company.name(), candidateId, file.kind().column(), file.position())
-                    .query((row, number) -> row.getBytes(1)).single();
+                    .query((row, number) -> row.getBytes(1)).optional().orElse(null);
+            if (content == null) {
+                // Emptied by the retention: the row stays, with nothing left to upload.
+                failed++;
+                uploadFailed(company.name(), candidateId, file, "content purged after the retention period");
+                continue;
+            }
             String failure;
             Integer hrisStatus = null;
             try {
@@ -211,12 +217,7 @@ public class HireFiles {
                 failure = "BambooHR unreachable (" + e.getClass().getSimpleName() + ")";
             }
             failed++;
-            db.sql("""
-                    UPDATE hire_file SET status = 'upload_failed', error = ?, updated_at = ?
-                    WHERE company = ? AND candidate_id = ? AND kind = ? AND position = ?""")
-                    .params(truncate(failure, MAX_ERROR), Timestamp.from(clock.instant()), company.name(), candidateId,
-                            file.kind().column(), file.position())
-                    .update();
+            uploadFailed(company.name(), candidateId, file, failure);
             log.warn("File not uploaded: company={} candidate={} kind={} position={} hris_status={}",
                     company.name(), loggable(candidateId), file.kind().column(), file.position(),
                     hrisStatus == null ? "-" : hrisStatus);
@@ -225,6 +226,15 @@ public class HireFiles {
             log.info("Hire files: company={} candidate={} uploaded={} upload_failed={}", company.name(),
                     loggable(candidateId), uploaded, failed);
         }
+    }
+
+    private void uploadFailed(String company, String candidateId, HireFile file, String failure) {
+        db.sql("""
+                UPDATE hire_file SET status = 'upload_failed', error = ?, updated_at = ?
+                WHERE company = ? AND candidate_id = ? AND kind = ? AND position = ?""")
+                .params(truncate(failure, MAX_ERROR), Timestamp.from(clock.instant()), company, candidateId,
+                        file.kind().column(), file.position())
+                .update();
     }
 
     /** The files the payload names: the résumé, the picture, and each offer letter among {@code files}. */

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import com.comeet.hirebridge.company.Company;
+import com.comeet.hirebridge.company.CompanyConfigurationException;
 import com.comeet.hirebridge.company.HireBridgeProperties;
 import com.comeet.hirebridge.inbound.ComeetAnswers;
 import com.comeet.hirebridge.inbound.ComeetDoor;
@@ -41,7 +42,24 @@ public class HrisRetries {
     private final HireBridgeProperties.Retries settings;
 
     public HrisRetries(HireBridgeProperties properties) {
-        this.settings = properties.retries();
+        this.settings = validated(properties.retries());
+    }
+
+    /** Refuses to start on a budget or delay that cannot be waited, naming its key. */
+    private static HireBridgeProperties.Retries validated(HireBridgeProperties.Retries retries) {
+        if (retries.budget() == null || retries.budget().isNegative()) {
+            throw new CompanyConfigurationException("hirebridge.retries.budget",
+                    "is negative: how long a request may retry the HRIS, such as 8s (0 never retries)");
+        }
+        if (retries.firstDelay() == null || retries.firstDelay().isNegative() || retries.firstDelay().isZero()) {
+            throw new CompanyConfigurationException("hirebridge.retries.first-delay",
+                    "is not a positive duration: the wait before the first retry, such as 250ms");
+        }
+        if (retries.maxDelay() == null || retries.maxDelay().compareTo(retries.firstDelay()) < 0) {
+            throw new CompanyConfigurationException("hirebridge.retries.max-delay",
+                    "is shorter than hirebridge.retries.first-delay: the longest wait between two retries, such as 4s");
+        }
+        return retries;
     }
 
     /** Camel's {@code retryWhile}: true sets the delay of the next attempt in {@code CamelRedeliveryDelay}. */

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
@@ -14,6 +15,8 @@ import org.springframework.stereotype.Component;
 import com.comeet.hirebridge.company.Company;
 import com.comeet.hirebridge.company.CompanyDirectory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -97,7 +100,7 @@ public class ComeetDoor {
      */
     public static JsonNode candidate(byte[] body) {
         if (body == null || body.length == 0) {
-            throw badRequest("empty-body", "The hire arrived without any content.");
+            throw emptyBody();
         }
         String text;
         try {
@@ -112,14 +115,26 @@ public class ComeetDoor {
         JsonNode candidate;
         try {
             candidate = STRICT_JSON.readTree(text);
+        } catch (StreamConstraintsException e) {
+            // Jackson's default limit; Comeet's payloads are a few levels deep.
+            throw badRequest("too-deep", "The hire's content is nested more than "
+                    + String.format(Locale.ROOT, "%,d", StreamReadConstraints.DEFAULT_MAX_DEPTH) + " levels deep.");
         } catch (JsonProcessingException | NumberFormatException e) {
             // NumberFormatException: a number literal beyond what any number type holds (1e3000000000).
             throw badRequest("invalid-json", "The hire's content is not valid JSON.");
         }
-        if (candidate == null || !candidate.isObject()) {
+        if (candidate == null || candidate.isMissingNode()) {
+            // Only JSON whitespace: no content, as an empty body.
+            throw emptyBody();
+        }
+        if (!candidate.isObject()) {
             throw badRequest("not-an-object", "The hire's content is not a JSON object describing a candidate.");
         }
         return candidate;
+    }
+
+    private static ComeetRejection emptyBody() {
+        return badRequest("empty-body", "The hire arrived without any content.");
     }
 
     private static ComeetRejection badRequest(String reason, String sentence) {

@@ -9,19 +9,25 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.apache.camel.Exchange;
 import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import com.comeet.hirebridge.company.Company;
+import com.comeet.hirebridge.company.CompanyConfigurationException;
 import com.comeet.hirebridge.company.HireBridgeProperties;
 import com.comeet.hirebridge.inbound.ComeetAnswers;
 import com.comeet.hirebridge.inbound.ComeetDoor;
@@ -44,6 +50,8 @@ public class HireLedger {
     public static final String RECONCILE = "hireReconcile";
     /** Exchange property: the hire was created by an earlier delivery; the answer comes from the ledger. */
     public static final String ALREADY_CREATED = "hireAlreadyCreated";
+    /** Exchange property: when the hire's first delivery arrived (an Instant), as the ledger recorded it. */
+    public static final String RECEIVED_AT = "hireReceivedAt";
     /** Exchange property: the candidate id the ledger knows the hire by. */
     public static final String CANDIDATE_ID = "hireCandidateId";
     /** Exchange property: how many times the HRIS was asked to create the employee in this delivery. */
@@ -53,17 +61,41 @@ public class HireLedger {
     /** Exchange property: when the HRIS call under way started (System.nanoTime); cleared once it answered. */
     public static final String HRIS_CALL_STARTED = "hrisCallStarted";
 
+    private static final Logger log = LoggerFactory.getLogger(HireLedger.class);
     private static final Duration POLL = Duration.ofMillis(100);
-    private static final int MAX_CANDIDATE_ID = 200;
+    /** The length of the candidate_id and person_uid columns. */
+    private static final int MAX_ID = 200;
 
     private final JdbcClient db;
     private final HireBridgeProperties.Ledger settings;
     private final Clock clock;
 
-    public HireLedger(JdbcClient db, HireBridgeProperties properties) {
+    public HireLedger(JdbcClient db, HireBridgeProperties properties,
+            @Value("${camel.component.http.response-timeout:10000}") long responseMillis) {
         this.db = db;
-        this.settings = properties.ledger();
+        this.settings = validated(properties.ledger(), properties.retries().budget(), responseMillis);
         this.clock = Clock.systemUTC();
+    }
+
+    /** Refuses to start on a setting that would lose hires or let two deliveries create one, naming its key. */
+    private static HireBridgeProperties.Ledger validated(HireBridgeProperties.Ledger ledger, Duration retriesBudget,
+            long responseMillis) {
+        if (ledger.retention() == null || ledger.retention().isNegative() || ledger.retention().isZero()) {
+            throw new CompanyConfigurationException("hirebridge.ledger.retention",
+                    "is not a positive duration: how long payloads and files are kept, such as 30d");
+        }
+        if (ledger.waitForOutcome() == null || ledger.waitForOutcome().isNegative()) {
+            throw new CompanyConfigurationException("hirebridge.ledger.wait-for-outcome",
+                    "is negative: how long a concurrent delivery waits, such as 5s (0 answers 409 at once)");
+        }
+        // The delivery holding the hire may retry until the budget ends, then wait one response timeout more.
+        long longestDelivery = retriesBudget.toMillis() + responseMillis;
+        if (ledger.creationLease() == null || ledger.creationLease().toMillis() <= longestDelivery) {
+            throw new CompanyConfigurationException("hirebridge.ledger.creation-lease", "must be longer than "
+                    + "hirebridge.retries.budget plus camel.component.http.response-timeout (" + longestDelivery
+                    + " ms): a shorter lease lets another delivery create the employee a second time");
+        }
+        return ledger;
     }
 
     /**
@@ -74,7 +106,7 @@ public class HireLedger {
         Company company = exchange.getProperty(ComeetDoor.COMPANY, Company.class);
         JsonNode candidate = exchange.getProperty(ComeetDoor.CANDIDATE, JsonNode.class);
         String candidateId = candidateId(candidate);
-        String personUid = text(candidate.get("person_uid"));
+        String personUid = personUid(candidate);
         String payload = new String(exchange.getProperty(ComeetDoor.RAW_BODY, byte[].class), StandardCharsets.UTF_8);
         exchange.setProperty(CANDIDATE_ID, candidateId);
 
@@ -95,6 +127,7 @@ public class HireLedger {
                     .update();
             exchange.setProperty(HOLDS_HIRE, true);
             exchange.setProperty(FIRST_DELIVERY, true);
+            exchange.setProperty(RECEIVED_AT, now);
         } catch (DuplicateKeyException known) {
             takeOrAwait(exchange, company.name(), candidateId, payload);
         }
@@ -133,6 +166,7 @@ public class HireLedger {
                     .update();
             if (taken == 1) {
                 exchange.setProperty(HOLDS_HIRE, true);
+                exchange.setProperty(RECEIVED_AT, hire.receivedAt());
                 // A crashed or timed-out attempt may have reached the HRIS: look before creating again.
                 exchange.setProperty(RECONCILE, hire.status() == HireStatus.UNKNOWN
                         || hire.status() == HireStatus.CREATING);
@@ -197,10 +231,52 @@ public class HireLedger {
                                 attempts = attempts + ?, lease_until = NULL, updated_at = ?, hris_duration_ms = ?,
                                 total_duration_ms = ?, version = version + 1
                 WHERE company = ? AND candidate_id = ?""")
-                .params(status.column(), details.get("hris_status"), truncate(hrisMessage), truncate(displayMessage), exchange.getProperty(HRIS_ATTEMPTS, 0, Integer.class), ts(now),
+                .params(status.column(), details.get("hris_status"), truncate(hrisMessage), truncate(displayMessage),
+                        exchange.getProperty(HRIS_ATTEMPTS, 0, Integer.class), ts(now),
                         exchange.getProperty(HRIS_MILLIS, 0L, Long.class), millisSinceReceived(exchange, now),
                         company.name(), exchange.getProperty(CANDIDATE_ID, String.class))
                 .update();
+    }
+
+    /**
+     * Where an HRIS look-up for the employee of this hire starts: the day before the hire's first delivery, which a
+     * retry days later must still cover.
+     */
+    public static Instant lookupSince(Exchange exchange) {
+        return exchange.getProperty(RECEIVED_AT, Instant.class).minus(1, ChronoUnit.DAYS)
+                .truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /**
+     * Adopts the one employee among {@code matches} (the HRIS's employees with the hire's e-mail) that is not the
+     * employee of another hire of the company: a re-hire keeps the e-mail of the person's earlier employment. None
+     * left means the earlier attempt created no one; several leave the hire unknown, for HR to decide.
+     *
+     * @param hris the HRIS's name, as the recruiter knows it
+     */
+    public void adoptLookedUp(Exchange exchange, List<String> matches, int hrisStatus, String hris) {
+        List<String> unclaimed = new ArrayList<>(new LinkedHashSet<>(matches));
+        if (!unclaimed.isEmpty()) {
+            unclaimed.removeAll(db.sql("""
+                    SELECT employee_id FROM hire
+                    WHERE company = :company AND candidate_id <> :candidate AND employee_id IN (:matches)""")
+                    .param("company", exchange.getProperty(ComeetDoor.COMPANY, Company.class).name())
+                    .param("candidate", exchange.getProperty(CANDIDATE_ID, String.class))
+                    .param("matches", unclaimed)
+                    .query(String.class).list());
+        }
+        if (unclaimed.isEmpty()) {
+            exchange.setProperty(RECONCILE, false);
+            return;
+        }
+        if (unclaimed.size() > 1) {
+            throw new ComeetRejection(502, "hris-lookup-ambiguous", "An earlier attempt may already have created "
+                    + "this employee in " + hris + ", and several employees there have this e-mail. Ask HR to "
+                    + "check " + hris + " before anything is submitted again.",
+                    Map.of("target", exchange.getProperty(ComeetDoor.TARGET, String.class)));
+        }
+        exchange.setProperty(ComeetAnswers.EMPLOYEE_ID, unclaimed.get(0));
+        exchange.setProperty(ComeetAnswers.HRIS_STATUS, hrisStatus);
     }
 
     /** Adds the time of the HRIS call under way, if any, to the time this delivery spent in the HRIS. */
@@ -213,12 +289,31 @@ public class HireLedger {
         }
     }
 
-    /** Empties the payload of hires older than the retention period; the rest of each row stays. */
+    /** What one run of the retention emptied. */
+    public record Purged(int payloads, int files) {
+    }
+
+    /**
+     * Empties the payload and the downloaded files of hires received before the retention period; the rest of
+     * each row (statuses, employee id, file names) stays.
+     */
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
-    public int purgePayloads() {
-        return db.sql("UPDATE hire SET payload = NULL WHERE received_at < ? AND payload IS NOT NULL")
-                .param(ts(clock.instant().minus(settings.retention())))
+    public Purged purgeExpired() {
+        Timestamp before = ts(clock.instant().minus(settings.retention()));
+        int payloads = db.sql("UPDATE hire SET payload = NULL WHERE received_at < ? AND payload IS NOT NULL")
+                .param(before)
                 .update();
+        int files = db.sql("""
+                UPDATE hire_file SET content = NULL
+                WHERE content IS NOT NULL
+                  AND EXISTS (SELECT 1 FROM hire WHERE hire.company = hire_file.company
+                                                   AND hire.candidate_id = hire_file.candidate_id
+                                                   AND hire.received_at < ?)""")
+                .param(before)
+                .update();
+        log.info("Retention: emptied payloads={} files={} of hires received before {}", payloads, files,
+                before.toInstant());
+        return new Purged(payloads, files);
     }
 
     public Optional<HireRecord> find(String company, String candidateId) {
@@ -275,11 +370,27 @@ public class HireLedger {
         if (id == null) {
             id = text(candidate.get("recruit_id"));
         }
-        if (id == null || id.length() > MAX_CANDIDATE_ID) {
+        // "." and ".." or a slash could not be named in an operator API path; Comeet's ids are never like that.
+        if (!usable(id) || id.equals(".") || id.equals("..") || id.indexOf('/') >= 0 || id.indexOf('\\') >= 0) {
             throw new ComeetRejection(400, "no-candidate-id", "The hire carries no usable candidate id "
                     + "(comeet_id). Submit the hire again from Comeet; if it keeps failing, contact IT.");
         }
         return id;
+    }
+
+    /** The person's id, or null when the hire has none; re-hires are recognised by it. */
+    private static String personUid(JsonNode candidate) {
+        String uid = text(candidate.get("person_uid"));
+        if (uid != null && !usable(uid)) {
+            throw new ComeetRejection(400, "unusable-person-uid", "The hire carries a person id (person_uid) that "
+                    + "is not one Comeet gives. Submit the hire again from Comeet; if it keeps failing, contact IT.");
+        }
+        return uid;
+    }
+
+    /** Fits its column, and holds no control character (PostgreSQL refuses a NUL in text, H2 would keep it). */
+    private static boolean usable(String id) {
+        return id != null && id.length() <= MAX_ID && id.chars().noneMatch(Character::isISOControl);
     }
 
     private static String text(JsonNode node) {

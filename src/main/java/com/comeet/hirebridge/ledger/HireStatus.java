@@ -12,6 +12,11 @@ public enum HireStatus {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The status as a sentence to a person says it: "This hire is being created". */
+    public String inWords() {
+        return this == CREATING ? "being created" : column();
+    }
+
     static HireStatus of(String column) {
         return valueOf(column.toUpperCase(Locale.ROOT));
     }

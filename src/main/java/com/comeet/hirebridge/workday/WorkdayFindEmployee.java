@@ -1,7 +1,7 @@
 package com.comeet.hirebridge.workday;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -12,7 +12,6 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 import com.comeet.hirebridge.company.Company;
-import com.comeet.hirebridge.inbound.ComeetAnswers;
 import com.comeet.hirebridge.inbound.ComeetDoor;
 import com.comeet.hirebridge.inbound.ComeetRejection;
 import com.comeet.hirebridge.ledger.HireLedger;
@@ -31,6 +30,12 @@ public class WorkdayFindEmployee {
 
     private static final String PAGE_SIZE = "999";
 
+    private final HireLedger ledger;
+
+    public WorkdayFindEmployee(HireLedger ledger) {
+        this.ledger = ledger;
+    }
+
     public void prepareLookup(Exchange exchange) {
         Company company = exchange.getProperty(ComeetDoor.COMPANY, Company.class);
         if (email(exchange) == null) {
@@ -38,8 +43,7 @@ public class WorkdayFindEmployee {
                     + "this employee in Workday, and without an e-mail the bridge cannot check. Ask HR to check "
                     + "Workday before anything is submitted again.", Map.of("target", "workday"));
         }
-        String since = Instant.ofEpochMilli(exchange.getClock().getCreated()).minus(1, ChronoUnit.DAYS)
-                .truncatedTo(ChronoUnit.SECONDS).toString();
+        String since = HireLedger.lookupSince(exchange).toString();
         byte[] body = WorkdayXml.envelope(company.workday(), xml -> {
             xml.start("Get_Workers_Request").attribute("version", company.workday().version());
             xml.start("Request_Criteria")
@@ -59,7 +63,7 @@ public class WorkdayFindEmployee {
         exchange.setProperty(WorkdayHireEmployee.ENDPOINT, company.workday().endpoint().toString());
     }
 
-    /** Adopts the worker whose e-mail matches; no match means the earlier attempt hired no one. */
+    /** Adopts the worker whose e-mail matches, unless another hire has them; no match: no one was hired. */
     public void readLookup(Exchange exchange) {
         Message message = exchange.getMessage();
         int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
@@ -70,20 +74,18 @@ public class WorkdayFindEmployee {
         }
 
         String email = email(exchange).toLowerCase(Locale.ROOT);
+        List<String> matches = new ArrayList<>();
         for (Element worker : WorkdayXml.all(response, "Worker")) {
-            for (Element address : WorkdayXml.all(worker, "Email_Address")) {
-                String text = WorkdayXml.text(address);
-                if (text != null && email.equals(text.toLowerCase(Locale.ROOT))) {
-                    String employeeId = WorkdayXml.id(WorkdayXml.first(worker, WorkdayXml.WD, "Worker_Reference"),
-                            "Employee_ID");
-                    exchange.setProperty(ComeetAnswers.EMPLOYEE_ID, employeeId != null ? employeeId
-                            : WorkdayXml.text(WorkdayXml.first(worker, WorkdayXml.WD, "Worker_ID")));
-                    exchange.setProperty(ComeetAnswers.HRIS_STATUS, status);
-                    return;
-                }
+            boolean matching = WorkdayXml.all(worker, "Email_Address").stream().map(WorkdayXml::text)
+                    .anyMatch(text -> text != null && email.equals(text.toLowerCase(Locale.ROOT)));
+            if (matching) {
+                String employeeId = WorkdayXml.id(WorkdayXml.first(worker, WorkdayXml.WD, "Worker_Reference"),
+                        "Employee_ID");
+                matches.add(employeeId != null ? employeeId
+                        : WorkdayXml.text(WorkdayXml.first(worker, WorkdayXml.WD, "Worker_ID")));
             }
         }
-        exchange.setProperty(HireLedger.RECONCILE, false);
+        ledger.adoptLookedUp(exchange, matches, status, "Workday");
     }
 
     private static String email(Exchange exchange) {

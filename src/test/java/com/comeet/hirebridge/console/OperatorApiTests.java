@@ -315,6 +315,21 @@ class OperatorApiTests extends AcmeOnBambooHrStandIn {
         assertThat(ledger.find("acme", "3C1.B52").orElseThrow().deliveries()).isEqualTo(1);
     }
 
+    @Test
+    void aHireBeingCreatedIsNotRetried() throws Exception {
+        record("acme", "3C1.B52", "creating", null, "2026-12-02T09:00:00Z", new String(hire, StandardCharsets.UTF_8));
+        db.sql("UPDATE hire SET lease_until = ? WHERE candidate_id = '3C1.B52'")
+                .param(Timestamp.from(Instant.now().plusSeconds(60))).update();
+
+        HttpResponse<String> retried = post("/admin/hires/acme/3C1.B52/retry", ADMIN);
+
+        assertThat(retried.statusCode()).isEqualTo(409);
+        assertThat(retried.body()).isEqualTo("{\"display_message\":\"This hire is being created; only a failed "
+                + "or unknown hire can be retried.\"}");
+        assertThat(BAMBOOHR.createEmployeeRequests()).isEmpty();
+        assertThat(ledger.find("acme", "3C1.B52").orElseThrow().status()).isEqualTo(HireStatus.CREATING);
+    }
+
     private void record(String company, String candidateId, String status, String employeeId, String receivedAt,
             String payload) {
         Timestamp received = Timestamp.from(Instant.parse(receivedAt));

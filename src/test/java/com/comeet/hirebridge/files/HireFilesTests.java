@@ -7,6 +7,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import com.comeet.hirebridge.AcmeOnBambooHrStandIn;
+import com.comeet.hirebridge.ledger.HireLedger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.http.Request;
@@ -57,6 +61,9 @@ class HireFilesTests extends AcmeOnBambooHrStandIn {
 
     @Autowired
     ObjectMapper json;
+
+    @Autowired
+    HireLedger ledger;
 
     @DynamicPropertySource
     static void storage(DynamicPropertyRegistry registry) {
@@ -195,9 +202,7 @@ class HireFilesTests extends AcmeOnBambooHrStandIn {
 
         BAMBOOHR.reset();
         BAMBOOHR.uploadFileAnswers(7003);
-        HttpResponse<String> retried = comeet.send(HttpRequest.newBuilder(
-                        URI.create(comeet.url("/admin/hires/acme/3C1.B52/files/retry")))
-                .header("Authorization", ADMIN).POST(HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> retried = retryFiles();
 
         assertThat(retried.statusCode()).isEqualTo(200);
         String files = "[{\"kind\":\"resume\",\"position\":0,\"status\":\"uploaded\","
@@ -229,6 +234,38 @@ class HireFilesTests extends AcmeOnBambooHrStandIn {
                 + "\"size_bytes\":null,\"error\":\"" + error + "\",\"hris_file_id\":null,\"display_message\":\"This "
                 + "file was not downloaded. " + explanation + " Comeet's links expire minutes after the hire is sent, "
                 + "so it cannot be downloaded again: add it in the HRIS by hand.\"}";
+    }
+
+    @Test
+    void aFileEmptiedByTheRetentionIsNotUploadedAndSaysWhy() throws Exception {
+        STORAGE.serves("/resumes/3C1.B52.pdf", "application/pdf", RESUME);
+        STORAGE.answers("/files/offer-3C1.B52.pdf", 403);
+        BAMBOOHR.uploadFileFails(500);
+        comeet.post(WEBHOOK, hire(STORAGE.url("/resumes/3C1.B52.pdf"), STORAGE.url("/files/offer-3C1.B52.pdf")),
+                SECRET);
+        db.sql("UPDATE hire SET received_at = ?").param(Timestamp.from(Instant.now().minus(31, ChronoUnit.DAYS)))
+                .update();
+        assertThat(ledger.purgeExpired()).isEqualTo(new HireLedger.Purged(1, 1));
+
+        BAMBOOHR.reset();
+        BAMBOOHR.uploadFileAnswers(7004);
+        HttpResponse<String> retried = retryFiles();
+
+        assertThat(retried.statusCode()).isEqualTo(200);
+        assertThat(BAMBOOHR.uploadFileRequests()).isEmpty();
+        assertThat(rows()).containsExactly(
+                "resume|0|Avigail Mizrahi - CV.pdf|application/pdf|1500|upload_failed|content purged after the "
+                        + "retention period|null|false",
+                "offer_letter|0|Offer letter.pdf|null|null|download_failed|storage answered HTTP 403|null|false");
+    }
+
+    /** The operator's retry of the files of hire 3C1.B52. */
+    private HttpResponse<String> retryFiles() throws IOException, InterruptedException {
+        return comeet.send(HttpRequest.newBuilder(
+                        URI.create(comeet.url("/admin/hires/acme/3C1.B52/files/retry")))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        "hr-ops:correct horse battery staple".getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.noBody()));
     }
 
     /** The realistic hire with its résumé and offer letter at these URLs, and no picture. */

@@ -94,6 +94,27 @@ class ComeetDoorTests {
     }
 
     @Test
+    void aWhitespaceOnlyBodyAfterAValidSignatureArrivedWithoutContent() throws Exception {
+        HttpResponse<String> answer = signedAs("application/json", " \r\n\t ".getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body()).isEqualTo("{\"display_message\":\"The hire arrived without any content. Submit the "
+                + "hire again; if it keeps failing, contact IT.\"}");
+    }
+
+    @Test
+    void aBodyNestedDeeperThanJacksonReadsIsSaidToBeSo() throws Exception {
+        byte[] body = ("{\"comeet_id\":\"3C1.B52\",\"offer_fields\":" + "[".repeat(1001) + "]".repeat(1001) + "}")
+                .getBytes(StandardCharsets.US_ASCII);
+
+        HttpResponse<String> answer = signedAs("application/json", body);
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body()).isEqualTo("{\"display_message\":\"The hire's content is nested more than 1,000 "
+                + "levels deep. Submit the hire again; if it keeps failing, contact IT.\"}");
+    }
+
+    @Test
     void aBodyOverTheLimitIsTooLarge() throws Exception {
         byte[] body = new byte[1024 * 1024 + 1];
 

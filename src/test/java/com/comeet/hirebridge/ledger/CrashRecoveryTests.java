@@ -39,7 +39,8 @@ class CrashRecoveryTests {
 
     private static final String SECRET = "acme-secret-2026";
     private static final String PATH = "/comeet/acme/create-employee";
-    private static final Duration LEASE = Duration.ofSeconds(2);
+    /** Longer than the retries' budget plus the response timeout given to the bridge, as start-up requires. */
+    private static final Duration LEASE = Duration.ofSeconds(4);
     private static final Duration START_UP = Duration.ofSeconds(120);
     private static final int EXIT_ON_SIGKILL = 128 + 9;
 
@@ -111,7 +112,9 @@ class CrashRecoveryTests {
                 "--test.bamboohr.base-url=" + bamboohr.baseUrl("acme"),
                 "--spring.datasource.url=" + h2Url(),
                 "--hirebridge.ledger.creation-lease=" + LEASE.toMillis() + "ms",
-                "--camel.component.http.response-timeout=30000")
+                "--hirebridge.retries.budget=500ms",
+                // Longer than the kill takes: the bridge is still waiting for BambooHR's answer when it dies.
+                "--camel.component.http.response-timeout=3000")
                 .directory(Path.of("").toAbsolutePath().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())

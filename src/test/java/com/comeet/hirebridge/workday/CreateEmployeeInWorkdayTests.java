@@ -279,6 +279,42 @@ class CreateEmployeeInWorkdayTests extends InitechOnWorkdayStandIn {
     }
 
     @Test
+    void anUnknownOutcomeDaysOldIsLookedUpFromTheDayBeforeItsFirstDelivery() throws Exception {
+        recordUnknown(Instant.parse("2026-01-10T09:30:15.500Z"));
+        WORKDAY.getWorkersLists("21462", "avigail.mizrahi@example.org");
+
+        HttpResponse<String> answer = comeet.post(WEBHOOK, hire, SECRET);
+
+        assertThat(answer.body()).isEqualTo(created("21462"));
+        Document lookup = WorkdayStandIn.parse(WORKDAY.getWorkersRequests().get(0));
+        assertThat(wd(lookup, "Updated_From")).isEqualTo("2026-01-09T09:30:15Z");
+        assertThat(WORKDAY.hireRequests()).isEmpty();
+    }
+
+    @Test
+    void anUnknownOutcomeMatchingOnlyTheWorkerOfAnEarlierHireIsHiredOnce() throws Exception {
+        recordUnknown();
+        Timestamp earlier = Timestamp.from(Instant.parse("2024-03-01T08:00:00Z"));
+        db.sql("""
+                INSERT INTO hire (company, candidate_id, person_uid, target, status, rehire, employee_id, attempts,
+                                  deliveries, received_at, updated_at, version)
+                VALUES ('initech', '3C1.A01', '9A.7731', 'workday', 'created', FALSE, '21462', 1, 1, ?, ?, 2)""")
+                .params(earlier, earlier)
+                .update();
+        WORKDAY.getWorkersLists("21462", "Avigail.Mizrahi@example.org");
+        WORKDAY.hireCompletes(EVENT, "21467");
+
+        HttpResponse<String> answer = comeet.post(WEBHOOK, hire, SECRET);
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).isEqualTo(created("21467"));
+        assertThat(WORKDAY.getWorkersRequests()).hasSize(1);
+        assertThat(WORKDAY.hireRequests()).hasSize(1);
+        assertThat(row()).containsExactly(Map.entry("status", "created"), Map.entry("employee_id", "21467"),
+                Map.entry("event_reference", EVENT), Map.entry("attempts", 2), Map.entry("hris_status", 200));
+    }
+
+    @Test
     void anUnknownOutcomeWithoutAnEmailToLookUpIsLeftToHrAndNothingIsSent() throws Exception {
         recordUnknown();
         WORKDAY.hireCompletes(EVENT, "21466");
@@ -360,7 +396,11 @@ class CreateEmployeeInWorkdayTests extends InitechOnWorkdayStandIn {
     }
 
     private void recordUnknown() {
-        Timestamp now = Timestamp.from(Instant.now().minusSeconds(60));
+        recordUnknown(Instant.now().minusSeconds(60));
+    }
+
+    private void recordUnknown(Instant receivedAt) {
+        Timestamp now = Timestamp.from(receivedAt);
         db.sql("""
                 INSERT INTO hire (company, candidate_id, person_uid, target, status, rehire, attempts, deliveries,
                                   received_at, updated_at, payload, version)
