@@ -2,10 +2,6 @@ package com.comeet.hirebridge.inbound;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import org.apache.camel.Exchange;
@@ -14,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 import com.comeet.hirebridge.company.Company;
 import com.comeet.hirebridge.company.CompanyDirectory;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.comeet.hirebridge.signature.JavaScriptJson;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -102,26 +98,23 @@ public class ComeetDoor {
         if (body == null || body.length == 0) {
             throw emptyBody();
         }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body))
-                    .toString();
-        } catch (CharacterCodingException e) {
+        if (!JavaScriptJson.isUtf8(body)) {
             throw badRequest("invalid-utf8", "The hire's content is not valid UTF-8 text.");
+        }
+        if (JavaScriptJson.startsLikeAnotherEncoding(body)) {
+            throw invalidJson();
         }
         JsonNode candidate;
         try {
-            candidate = STRICT_JSON.readTree(text);
+            // Read from the bytes, as UTF-8: the checks above leave Jackson nothing to take for another encoding.
+            candidate = STRICT_JSON.readTree(body);
         } catch (StreamConstraintsException e) {
             // Jackson's default limit; Comeet's payloads are a few levels deep.
             throw badRequest("too-deep", "The hire's content is nested more than "
                     + String.format(Locale.ROOT, "%,d", StreamReadConstraints.DEFAULT_MAX_DEPTH) + " levels deep.");
-        } catch (JsonProcessingException | NumberFormatException e) {
+        } catch (IOException | NumberFormatException e) {
             // NumberFormatException: a number literal beyond what any number type holds (1e3000000000).
-            throw badRequest("invalid-json", "The hire's content is not valid JSON.");
+            throw invalidJson();
         }
         if (candidate == null || candidate.isMissingNode()) {
             // Only JSON whitespace: no content, as an empty body.
@@ -131,6 +124,10 @@ public class ComeetDoor {
             throw badRequest("not-an-object", "The hire's content is not a JSON object describing a candidate.");
         }
         return candidate;
+    }
+
+    private static ComeetRejection invalidJson() {
+        return badRequest("invalid-json", "The hire's content is not valid JSON.");
     }
 
     private static ComeetRejection emptyBody() {

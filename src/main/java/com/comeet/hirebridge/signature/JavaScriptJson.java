@@ -119,7 +119,7 @@ public final class JavaScriptJson {
         private Object parse() {
             // Jackson would take a byte order mark, or zero bytes at the start, as a sign of UTF-16 or UTF-32 and
             // skip or decode them; JSON.parse refuses both, and so do we.
-            if (startsWithByteOrderMark() || hasZeroByteInFirstFour()) {
+            if (startsLikeAnotherEncoding(body)) {
                 throw new IllegalArgumentException("not valid JSON at #0");
             }
             try (JsonParser parser = FACTORY.createParser(body)) {
@@ -143,20 +143,6 @@ public final class JavaScriptJson {
             } catch (IOException e) {
                 throw new IllegalStateException("reading JSON from memory failed", e);
             }
-        }
-
-        private boolean startsWithByteOrderMark() {
-            return body.length >= BYTE_ORDER_MARK.length
-                    && Arrays.equals(body, 0, BYTE_ORDER_MARK.length, BYTE_ORDER_MARK, 0, BYTE_ORDER_MARK.length);
-        }
-
-        private boolean hasZeroByteInFirstFour() {
-            for (int i = 0; i < Math.min(4, body.length); i++) {
-                if (body[i] == 0) {
-                    return true;
-                }
-            }
-            return false;
         }
 
         private Object readValue(JsonParser parser, JsonToken token) throws IOException {
@@ -411,10 +397,28 @@ public final class JavaScriptJson {
     }
 
     /**
+     * Whether UTF-8 JSON bytes start with a byte order mark, or hold a zero byte among the first four: Jackson, given
+     * bytes, takes these as signs of UTF-16 or UTF-32 and skips or decodes them, where {@code JSON.parse} of the
+     * UTF-8 text refuses both. Such bytes are not a JSON text; Jackson reads any other strict UTF-8 as UTF-8.
+     */
+    public static boolean startsLikeAnotherEncoding(byte[] body) {
+        if (body.length >= BYTE_ORDER_MARK.length
+                && Arrays.equals(body, 0, BYTE_ORDER_MARK.length, BYTE_ORDER_MARK, 0, BYTE_ORDER_MARK.length)) {
+            return true;
+        }
+        for (int i = 0; i < Math.min(4, body.length); i++) {
+            if (body[i] == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Whether the bytes are well-formed UTF-8 (Unicode, table 3-7): no overlong forms, no surrogates, nothing above
      * U+10FFFF, no sequence cut short. Runs of ASCII are passed eight bytes at a time.
      */
-    static boolean isUtf8(byte[] bytes) {
+    public static boolean isUtf8(byte[] bytes) {
         int length = bytes.length;
         int i = 0;
         while (i < length) {

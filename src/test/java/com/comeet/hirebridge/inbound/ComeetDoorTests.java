@@ -252,6 +252,26 @@ class ComeetDoorTests {
     }
 
     @Test
+    void aByteOrderMarkOrJsonInUtf16IsNotJsonAsJavaScriptReadsIt() throws Exception {
+        byte[] json = "{\"comeet_id\":\"3C1.B52\",\"first_name\":\"Noa\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] withMark = new byte[json.length + 3];
+        withMark[0] = (byte) 0xEF;
+        withMark[1] = (byte) 0xBB;
+        withMark[2] = (byte) 0xBF;
+        System.arraycopy(json, 0, withMark, 3, json.length);
+        // Valid UTF-8 too (ASCII and zero bytes), which Jackson given bytes would read as UTF-16.
+        byte[] utf16 = new String(json, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_16LE);
+
+        for (byte[] body : List.of(withMark, utf16)) {
+            HttpResponse<String> answer = signedAs("application/json", body);
+
+            assertThat(answer.statusCode()).isEqualTo(400);
+            assertThat(answer.body()).isEqualTo("{\"display_message\":\"The hire's content is not valid JSON. Submit "
+                    + "the hire again; if it keeps failing, contact IT.\"}");
+        }
+    }
+
+    @Test
     void aNumberBeyondAnyNumberTypeIsABadRequest() throws Exception {
         byte[] body = "{\"first_name\":\"A\",\"middle_name\":1e3000000000}".getBytes(StandardCharsets.UTF_8);
 
