@@ -4,8 +4,10 @@
 #   WEBHOOK=hire-questionnaire CONCURRENCY=50 bench/hire-load.sh h2 0 20   (bench/questionnaire-load.sh)
 # WEBHOOK picks the webhook (default create-employee; hire-questionnaire gives company bench three questions, one
 # with options from BambooHR's departments); CONCURRENCY, when set, keeps that many requests in flight instead of a
-# fixed rate. BRIDGE_JAVA_OPTS adds JVM options to the bridge, e.g.
-# -XX:StartFlightRecording=filename=bridge.jfr,settings=profile
+# fixed rate. BRIDGE_JAVA_OPTS replaces the bridge's JVM options (default: -Xmx1g -XX:+UseParallelGC, as the
+# README's production command), e.g. "-Xmx1g -XX:+UseG1GC" to compare collectors, or add
+# -XX:StartFlightRecording=filename=bridge.jfr,settings=profile to profile.
+# LOAD_TOOL=wrk sends with Debian's wrk instead of bench/HireLoad.java (CONCURRENCY connections, one signed body).
 # postgres needs Debian's PostgreSQL server (apt-get install postgresql); a throw-away cluster is started and removed.
 # docs/benchmarks.md records runs and the machine.
 set -euo pipefail
@@ -50,7 +52,7 @@ if [ "$webhook" = hire-questionnaire ]; then
   standin_option=()
 fi
 
-java -Xmx1g ${BRIDGE_JAVA_OPTS:-} -jar "$jar" --spring.profiles.active=bench --server.port="$port" \
+java ${BRIDGE_JAVA_OPTS:--Xmx1g -XX:+UseParallelGC} -jar "$jar" --spring.profiles.active=bench --server.port="$port" \
   --spring.datasource.url="$url" --spring.datasource.username="$user" --spring.datasource.password="$password" \
   --hirebridge.companies.bench.secrets[0]=bench-secret --hirebridge.companies.bench.target=bamboohr \
   --hirebridge.companies.bench.bamboohr.base-url="http://127.0.0.1:$standin/api/gateway.php/bench" \

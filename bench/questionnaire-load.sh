@@ -5,4 +5,6 @@
 # docs/benchmarks.md records runs and the machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-WEBHOOK=hire-questionnaire CONCURRENCY="${1:-50}" exec bench/hire-load.sh h2 1 "${2:-20}" "${3:-30}"
+# Sent by Debian's wrk (apt-get install wrk), which keeps the connections busy at little CPU of its own;
+# LOAD_TOOL=java sends with bench/HireLoad.java instead.
+LOAD_TOOL="${LOAD_TOOL:-wrk}" WEBHOOK=hire-questionnaire CONCURRENCY="${1:-50}" exec bench/hire-load.sh h2 1 "${2:-20}" "${3:-30}"

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 import org.springframework.stereotype.Component;
 
 import com.comeet.hirebridge.company.Company;
@@ -128,10 +129,12 @@ public class ComeetAnswers {
     private static void logOutcome(Exchange exchange, String result, int status) {
         long millis = System.currentTimeMillis() - exchange.getClock().getCreated();
         if (QUESTIONNAIRE_ROUTE.equals(exchange.getFromRouteId())) {
+            // A questionnaire answered is a read that creates nothing, asked again whenever Comeet opens the form:
+            // DEBUG, so that a busy bridge does not queue its answers behind the console. Refusals stay at INFO.
             List<?> asked = exchange.getProperty("questionnaireAsked", List.class);
-            log.info("Questionnaire outcome: company={} candidate={} result={} status={} questions={} "
-                    + "duration_ms={}", company(exchange), candidateId(exchange), result, status,
-                    asked == null ? "-" : asked.size(), millis);
+            log.atLevel(status == 200 ? Level.DEBUG : Level.INFO).log("Questionnaire outcome: company={} "
+                    + "candidate={} result={} status={} questions={} duration_ms={}", company(exchange),
+                    candidateId(exchange), result, status, asked == null ? "-" : asked.size(), millis);
             return;
         }
         log.info("Hire outcome: company={} candidate={} target={} result={} status={} hris_status={} duration_ms={}",

@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.ActiveProfiles;
@@ -23,6 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.comeet.hirebridge.AcmeOnBambooHrStandIn;
 import com.comeet.hirebridge.company.Company;
 import com.comeet.hirebridge.company.CompanyDirectory;
+import com.comeet.hirebridge.inbound.ComeetAnswers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -64,6 +67,9 @@ class HireQuestionnaireTests extends AcmeOnBambooHrStandIn {
 
     @Autowired
     private CompanyDirectory companies;
+
+    @Autowired
+    private LoggingSystem logging;
 
     @DynamicPropertySource
     static void initech(DynamicPropertyRegistry registry) {
@@ -119,8 +125,24 @@ class HireQuestionnaireTests extends AcmeOnBambooHrStandIn {
             assertThat(read.getHeader("Accept")).isEqualTo("application/json");
         });
         assertThat(BAMBOOHR.contractViolations()).isEmpty();
-        assertThat(output.getOut()).contains("Questionnaire outcome: company=acme candidate=3C1.B52 result=answered "
-                + "status=200 questions=2 duration_ms=");
+        assertThat(output.getOut()).doesNotContain("Questionnaire outcome");
+    }
+
+    @Test
+    void logsAnAnswerAtDebugAndARefusalAtInfo(CapturedOutput output) throws Exception {
+        acmeListsRead();
+        logging.setLogLevel(ComeetAnswers.class.getName(), LogLevel.DEBUG);
+        try {
+            comeet.post(QUESTIONNAIRE, candidate("Product", "Jerusalem", "Headcount"), SECRET);
+        } finally {
+            logging.setLogLevel(ComeetAnswers.class.getName(), null);
+        }
+        comeet.post(QUESTIONNAIRE, "{\"comeet_id\":".getBytes(StandardCharsets.UTF_8), SECRET);
+
+        assertThat(output.getOut()).containsPattern("DEBUG .* Questionnaire outcome: company=acme candidate=3C1.B52 "
+                + "result=answered status=200 questions=2 duration_ms=\\d+");
+        assertThat(output.getOut()).containsPattern(" INFO .* Questionnaire outcome: company=acme candidate=- "
+                + "result=invalid-json status=400 questions=- duration_ms=\\d+");
     }
 
     @Test
