@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -73,7 +74,10 @@ public class BambooHrListFields {
                 .header("Accept", "application/json")
                 .GET()
                 .build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).thenApply(answer -> {
+        // The request's timeout covers the wait for the headers only: the whole answer must arrive within it too,
+        // or a BambooHR stalling mid-answer would hold the start-up and every later refresh.
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+                .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).thenApply(answer -> {
             if (answer.statusCode() != 200) {
                 throw new CompletionException(new UnexpectedAnswer(answer.statusCode(), "BambooHR answered "
                         + answer.statusCode()));

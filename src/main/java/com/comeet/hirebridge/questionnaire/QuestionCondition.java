@@ -103,13 +103,16 @@ public final class QuestionCondition {
         });
     }
 
-    /** The binder gives a list under a map of objects as a map keyed 0, 1, 2, ... */
+    /**
+     * The binder gives a list under a map of objects as a map keyed 0, 1, 2, ... A map so keyed whose entries are
+     * maps is no list of values but a path through an array element ({@code offer_fields.0.PTO: '25'}).
+     */
     private static boolean isList(Map<?, ?> map) {
         if (map.isEmpty()) {
             return false;
         }
         for (int index = 0; index < map.size(); index++) {
-            if (!map.containsKey(Integer.toString(index))) {
+            if (!map.containsKey(Integer.toString(index)) || map.get(Integer.toString(index)) instanceof Map) {
                 return false;
             }
         }

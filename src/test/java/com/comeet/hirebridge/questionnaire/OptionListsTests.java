@@ -1,5 +1,10 @@
 package com.comeet.hirebridge.questionnaire;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -77,12 +82,17 @@ class OptionListsTests {
     }
 
     private OptionLists optionLists(String questionnaireSettings) {
-        HireBridgeProperties properties = OperatorYaml.acme(bamboohr.baseUrl("acme"),
+        return optionLists(bamboohr.baseUrl("acme"), questionnaireSettings, 5000);
+    }
+
+    private OptionLists optionLists(String baseUrl, String questionnaireSettings, long responseTimeoutMillis) {
+        HireBridgeProperties properties = OperatorYaml.acme(baseUrl,
                 "- { uid: department, type: dropdown, title: Department, options-from: department }",
                 questionnaireSettings);
         companies = new CompanyDirectory(properties);
         return new OptionLists(companies, new QuestionnaireDirectory(properties, companies),
-                new BambooHrListFields(new ObjectMapper(), 2000, 5000), scheduler, properties);
+                new BambooHrListFields(new ObjectMapper(), 2000, responseTimeoutMillis), scheduler,
+                properties);
     }
 
     private Company acme() {
@@ -156,5 +166,35 @@ class OptionListsTests {
         assertThat(lists.options(acme(), "department")).containsExactly(new QuestionOption("18", "Engineering"),
                 new QuestionOption("19", "Product"));
         assertThat(bamboohr.listFieldsRequests()).hasSize(3);
+    }
+
+    @Test
+    void aBambooHrThatStallsInTheMiddleOfItsAnswerIsGivenUpAfterTheResponseTimeout(CapturedOutput output)
+            throws Exception {
+        // Headers and the start of the body at once, then nothing: the wait for the headers is over, the answer not.
+        try (ServerSocket stalling = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread server = new Thread(() -> {
+                try (Socket client = stalling.accept()) {
+                    client.getInputStream().read(new byte[8192]);
+                    client.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                            + "Content-Length: 500\r\n\r\n[{\"fieldId\":").getBytes(StandardCharsets.US_ASCII));
+                    client.getOutputStream().flush();
+                    Thread.sleep(20_000);
+                } catch (IOException | InterruptedException closed) {
+                    // the test is over
+                }
+            });
+            server.setDaemon(true);
+            server.start();
+            OptionLists lists = optionLists("http://127.0.0.1:" + stalling.getLocalPort() + "/api/gateway.php/acme",
+                    "", 500);
+
+            lists.run(null);
+
+            assertThat(lists.options(acme(), "department")).isNull();
+            assertThat(output.getOut()).contains("Could not read the questionnaire's option lists: company=acme "
+                    + "target=bamboohr error=TimeoutException");
+            server.interrupt();
+        }
     }
 }

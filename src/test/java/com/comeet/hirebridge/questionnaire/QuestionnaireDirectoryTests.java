@@ -212,6 +212,26 @@ class QuestionnaireDirectoryTests {
     }
 
     @Test
+    void aWhenPathMayPassAnArrayElementAndAKeyWithSpacesIsWrittenInBrackets() throws Exception {
+        Question pto = acmeQuestions("""
+                - uid: pto
+                  type: short_answer
+                  title: PTO
+                  when:
+                    offer_fields.0.PTO: '25'
+                    "[position.custom_fields.Cost center]": 4410
+                """).get(0);
+
+        assertThat(pto.condition().rules()).isEqualTo(Map.of("offer_fields.0.PTO", Set.of("25"),
+                "position.custom_fields.Cost center", Set.of("4410")));
+        ObjectMapper json = new ObjectMapper();
+        assertThat(pto.condition().holdsFor(json.readTree("{\"offer_fields\":[{\"PTO\":\"25\"}],"
+                + "\"position\":{\"custom_fields\":{\"Cost center\":4410}}}"))).isTrue();
+        assertThat(pto.condition().holdsFor(json.readTree("{\"offer_fields\":[{\"PTO\":\"20\"}],"
+                + "\"position\":{\"custom_fields\":{\"Cost center\":4410}}}"))).isFalse();
+    }
+
+    @Test
     void refusesAWhenWithoutValues() {
         assertThatThrownBy(() -> laptopWhen("position.department: []"))
                 .hasMessage("hirebridge.companies.acme.questionnaire[0].when.position.department (question 'laptop') "
