@@ -67,7 +67,9 @@ public class QuestionnaireTemplate {
             values.put("uid", question.uid());
             values.put("type", question.type().id());
             values.put("title", question.title());
-            values.put("required", question.required());
+            // A dropdown without options (its list never read) cannot be answered: required, it would stop the
+            // recruiter from submitting the Hire form.
+            values.put("required", question.required() && !(question.optionsFrom() != null && options.isEmpty()));
             values.put("options", options.stream().map(option -> Map.of("uid", option.uid(), "title",
                     option.title())).toList());
             return values;

@@ -207,7 +207,7 @@ class HireQuestionnaireTests extends AcmeOnBambooHrStandIn {
     }
 
     @Test
-    void aListNeverReadGivesTheQuestionWithoutOptionsAndAWarning(CapturedOutput output) throws Exception {
+    void aListNeverReadGivesTheQuestionWithoutOptionsNotRequiredAndAWarning(CapturedOutput output) throws Exception {
         byte[] candidate = candidate("Product", "Jerusalem", "Headcount");
 
         HttpResponse<String> answer = comeet.post("/comeet/initech/hire-questionnaire", candidate,
