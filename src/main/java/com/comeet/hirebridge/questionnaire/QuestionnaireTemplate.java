@@ -1,5 +1,6 @@
 package com.comeet.hirebridge.questionnaire;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,11 @@ import org.springframework.stereotype.Component;
 
 import com.comeet.hirebridge.company.HireBridgeProperties;
 import com.comeet.hirebridge.mapping.MappingException;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,18 +49,35 @@ public class QuestionnaireTemplate {
         check();
     }
 
-    /** The answer for these questions, as compact UTF-8 JSON. */
+    /**
+     * The answer for these questions, as compact UTF-8 JSON: the rendered text is streamed through a JSON parser into
+     * a writer, which checks it is one JSON object or array without building a tree of it.
+     */
     public byte[] render(List<AskedQuestion> questions) {
-        try {
-            return json.writeValueAsBytes(answer(questions));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(file + " rendered text that is not JSON: " + e.getOriginalMessage());
+        String text = execute(questions);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(text.length());
+        try (JsonParser parser = json.getFactory().createParser(text);
+             JsonGenerator writer = json.getFactory().createGenerator(out)) {
+            JsonToken first = parser.nextToken();
+            if (first != JsonToken.START_OBJECT && first != JsonToken.START_ARRAY) {
+                throw new JsonParseException(parser, "not a JSON object or array");
+            }
+            writer.copyCurrentStructure(parser);
+            if (parser.nextToken() != null) {
+                throw new JsonParseException(parser, "more than one JSON value");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(file + " rendered text that is not JSON: " + e.getMessage());
         }
+        return out.toByteArray();
+    }
+
+    private String execute(List<AskedQuestion> questions) {
+        return template.execute(Map.of("questions", questions.stream().map(AskedQuestion::values).toList()));
     }
 
     private JsonNode answer(List<AskedQuestion> questions) throws JsonProcessingException {
-        return strictJson.readTree(template.execute(Map.of("questions", questions.stream()
-                .map(AskedQuestion::values).toList())));
+        return strictJson.readTree(execute(questions));
     }
 
     /** A question as asked of this candidate: its options are those of today's list for {@code options-from}. */
