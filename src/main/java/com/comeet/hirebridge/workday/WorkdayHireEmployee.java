@@ -63,7 +63,7 @@ public class WorkdayHireEmployee {
         if (event == null) {
             throw new ComeetRejection(502, "hris-no-event-reference", "Workday answered without confirming the "
                     + "hire, so it may or may not exist in Workday. Contact IT before submitting again.",
-                    WorkdayAnswer.details(status, null));
+                    WorkdayAnswer.details(status, null)).hireMayExist();
         }
         String employeeId = WorkdayXml.id(WorkdayXml.first(response, WorkdayXml.WD, "Employee_Reference"),
                 "Employee_ID");

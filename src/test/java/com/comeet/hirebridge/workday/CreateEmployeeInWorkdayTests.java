@@ -345,7 +345,44 @@ class CreateEmployeeInWorkdayTests extends InitechOnWorkdayStandIn {
                 + "so it may or may not exist in Workday. Contact IT before submitting again.\",\"target\":\"workday\","
                 + "\"hris_status\":200}");
         assertThat(WORKDAY.hireRequests()).hasSize(1);
-        assertThat(row()).containsExactly(Map.entry("status", "failed"), Map.entry("employee_id", "-"),
+        // Not confirmed, but Workday may have hired: the next delivery looks the worker up first.
+        assertThat(row()).containsExactly(Map.entry("status", "unknown"), Map.entry("employee_id", "-"),
+                Map.entry("event_reference", "-"), Map.entry("attempts", 1), Map.entry("hris_status", 200));
+    }
+
+    @Test
+    void aResubmissionAfterAnAnswerWithoutEventReferenceAdoptsTheWorkerInsteadOfHiringTwice() throws Exception {
+        WORKDAY.hireAnswers("<wd:Hire_Employee_Event_Response xmlns:wd=\"urn:com.workday/bsvc\" "
+                + "wd:version=\"v26.1\"/>");
+        HttpResponse<String> first = comeet.post(WEBHOOK, hire, SECRET);
+        WORKDAY.hireCompletes(EVENT, "99999");
+        WORKDAY.getWorkersLists("21470", "avigail.mizrahi@example.org");
+
+        HttpResponse<String> again = comeet.post(WEBHOOK, hire, SECRET);
+
+        assertThat(first.statusCode()).isEqualTo(502);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.body()).isEqualTo(created("21470"));
+        assertThat(WORKDAY.getWorkersRequests()).hasSize(1);
+        assertThat(WORKDAY.hireRequests()).hasSize(1);
+        assertThat(WORKDAY.contractViolations()).isEmpty();
+        assertThat(row()).containsExactly(Map.entry("status", "created"), Map.entry("employee_id", "21470"),
+                Map.entry("event_reference", "-"), Map.entry("attempts", 1), Map.entry("hris_status", 200));
+    }
+
+    @Test
+    void anEmptySuccessIsAnUnknownOutcomeForTheRecruiterAsAnUnexpectedAnswer() throws Exception {
+        WORKDAY.hireAnswersStatus(200, "text/xml; charset=UTF-8", "", null);
+
+        HttpResponse<String> answer = comeet.post(WEBHOOK, hire, SECRET);
+
+        assertThat(answer.statusCode()).isEqualTo(502);
+        assertThat(answer.body()).isEqualTo("{\"display_message\":\"The HRIS gave an answer the hire bridge does not "
+                + "expect, so the employee was not created; contact IT (the HRIS address may be wrong).\","
+                + "\"target\":\"workday\",\"hris_status\":200}");
+        assertThat(WORKDAY.hireRequests()).hasSize(1);
+        assertThat(WORKDAY.getWorkersRequests()).isEmpty();
+        assertThat(row()).containsExactly(Map.entry("status", "unknown"), Map.entry("employee_id", "-"),
                 Map.entry("event_reference", "-"), Map.entry("attempts", 1), Map.entry("hris_status", 200));
     }
 
@@ -366,6 +403,8 @@ class CreateEmployeeInWorkdayTests extends InitechOnWorkdayStandIn {
                 + "\"target\":\"workday\",\"hris_status\":200}");
         assertThat(WORKDAY.getRequests("/secret")).isEmpty();
         assertThat(WORKDAY.hireRequests()).hasSize(1);
+        assertThat(row()).containsExactly(Map.entry("status", "unknown"), Map.entry("employee_id", "-"),
+                Map.entry("event_reference", "-"), Map.entry("attempts", 1), Map.entry("hris_status", 200));
     }
 
     @Test
