@@ -306,6 +306,25 @@ class CreateEmployeeInBambooHrTests extends AcmeOnBambooHrStandIn {
     }
 
     @Test
+    void aLookupThatDropsTheConnectionBacksOffLikeACreate() throws Exception {
+        BAMBOOHR.createEmployeeDropsConnection();
+        BAMBOOHR.customReportDropsConnection();
+
+        HttpResponse<String> answer = comeet.post(WEBHOOK, hire, SECRET);
+
+        // One create, then only look-ups, which fail too: the create's retry never comes.
+        // Budget 2.5 s, first delay 250 ms doubling, each wait between half and all of its step: the retries wait
+        // at least 125, 250, 500 and 1000 ms (1875 ms), and a fifth (at least 2000 ms more) never fits. So at most
+        // four look-ups after the create; with no backoff they would come every 125 to 250 ms, ten or more.
+        assertThat(answer.statusCode()).isEqualTo(503);
+        assertThat(answer.body()).startsWith(HRIS_UNREACHABLE + ",\"error\":\"");
+        assertThat(BAMBOOHR.createEmployeeRequests()).hasSize(1);
+        assertThat(BAMBOOHR.customReportRequests().size()).isBetween(2, 4);
+        assertThat(BAMBOOHR.contractViolations()).isEmpty();
+        assertThat(ledgerRow()).isEqualTo(Map.of("status", "unknown", "employee_id", "-", "attempts", 1));
+    }
+
+    @Test
     void aBambooHrSlowerThanTheResponseTimeoutIsLookedUpThenTriedOnceMore() throws Exception {
         BAMBOOHR.createEmployeeDelays(3000);
         BAMBOOHR.customReportLists(List.of());

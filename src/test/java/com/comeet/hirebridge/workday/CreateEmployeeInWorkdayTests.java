@@ -265,6 +265,26 @@ class CreateEmployeeInWorkdayTests extends InitechOnWorkdayStandIn {
     }
 
     @Test
+    void aLookupThatDropsTheConnectionBacksOffLikeACreate() throws Exception {
+        recordUnknown();
+        WORKDAY.getWorkersDropsConnection();
+        WORKDAY.hireCompletes(EVENT, "21468");
+
+        HttpResponse<String> answer = comeet.post(WEBHOOK, hire, SECRET);
+
+        // Budget 2.5 s, first delay 250 ms doubling, each wait between half and all of its step: the retries wait
+        // at least 125, 250, 500 and 1000 ms (1875 ms), and a fifth (at least 2000 ms more) never fits. So at most
+        // five look-ups; with no backoff they would come every 125 to 250 ms, ten or more.
+        assertThat(answer.statusCode()).isEqualTo(503);
+        assertThat(answer.body()).isEqualTo(UNREACHABLE + ",\"error\":\"SocketException\"}");
+        assertThat(WORKDAY.getWorkersRequests().size()).isBetween(3, 5);
+        assertThat(WORKDAY.hireRequests()).isEmpty();
+        assertThat(WORKDAY.contractViolations()).isEmpty();
+        assertThat(row()).containsExactly(Map.entry("status", "unknown"), Map.entry("employee_id", "-"),
+                Map.entry("event_reference", "-"), Map.entry("attempts", 1), Map.entry("hris_status", "-"));
+    }
+
+    @Test
     void anUnknownOutcomeWithNoMatchingWorkerIsHiredOnce() throws Exception {
         recordUnknown();
         WORKDAY.getWorkersLists("21463", "someone.else@example.org");
