@@ -25,6 +25,11 @@ public final class HireMapping {
         return file;
     }
 
+    /** The HRIS fields the file maps, in its order. */
+    public List<String> fields() {
+        return rules.stream().map(FieldRule::field).toList();
+    }
+
     /** Whether the file maps this HRIS field at all. */
     public boolean maps(String field) {
         return rules.stream().anyMatch(rule -> rule.field().equals(field));

@@ -25,6 +25,9 @@ final class WorkdayHireRequest {
     static final List<String> REFERENCES = List.of("nameCountry", "phoneDeviceType", "phoneUsage", "emailUsage",
             "organization", "position", "jobRequisition", "hireReason", "employeeType", "jobProfile", "location",
             "timeType");
+    /** The mapping fields that are written as text, and so take no {@code type:}. */
+    static final List<String> PLAIN = List.of("applicantId", "firstName", "middleName", "lastName", "phone",
+            "phoneCountry", "email", "hireDate", "businessTitle");
     /** The fields every Workday mapping must map: Workday refuses a hire without them. */
     static final List<String> MAPPED = List.of("nameCountry", "firstName", "lastName", "organization", "hireDate",
             "employeeType", "hireReason");
@@ -35,8 +38,23 @@ final class WorkdayHireRequest {
     private WorkdayHireRequest() {
     }
 
-    /** Start-up check of a company's mapping file: the fields Workday needs, and a type for every reference. */
+    /**
+     * Start-up check of a company's mapping file: only fields the request has a place for, the fields Workday
+     * needs, and a type for every reference and on nothing else.
+     */
     static void check(HireMapping mapping) {
+        for (String field : mapping.fields()) {
+            if (!REFERENCES.contains(field) && !PLAIN.contains(field)) {
+                throw new MappingException(mapping.file(), 0, "field '" + field + "' is not a field of Workday's "
+                        + "hire; the known fields are " + String.join(", ", PLAIN) + " and the references "
+                        + String.join(", ", REFERENCES));
+            }
+            if (PLAIN.contains(field) && mapping.type(field) != null) {
+                throw new MappingException(mapping.file(), 0, "field '" + field + "' has a 'type', but it is sent "
+                        + "as text, not as a Workday reference; remove the type (only the references "
+                        + String.join(", ", REFERENCES) + " take one)");
+            }
+        }
         for (String field : MAPPED) {
             if (!mapping.maps(field)) {
                 throw new MappingException(mapping.file(), 0, "field '" + field + "' is not mapped; Workday needs "
