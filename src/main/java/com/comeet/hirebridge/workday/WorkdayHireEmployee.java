@@ -37,6 +37,13 @@ public class WorkdayHireEmployee {
                 .forEach(company -> WorkdayHireRequest.check(mappings.of(company)));
     }
 
+    /** Before any call to Workday: a reference value the mapping cannot translate to a Workday id answers 422. */
+    public void checkValues(Exchange exchange) {
+        @SuppressWarnings("unchecked")
+        Map<String, String> unlisted = exchange.getProperty(HireMappings.UNLISTED_VALUES, Map.class);
+        WorkdayHireRequest.refuseUnlisted(unlisted == null ? Map.of() : unlisted);
+    }
+
     /** The SOAP request with Workday's own headers only: the route has removed Comeet's. */
     public void prepareRequest(Exchange exchange) {
         Company company = exchange.getProperty(ComeetDoor.COMPANY, Company.class);

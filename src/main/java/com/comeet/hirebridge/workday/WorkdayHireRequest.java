@@ -79,6 +79,36 @@ final class WorkdayHireRequest {
         }
     }
 
+    /**
+     * Refuses a hire whose reference value the mapping's value map does not list (and has no {@code "*"} for):
+     * Workday knows no id that is Comeet's text, so the recruiter is told which value cannot be found.
+     */
+    static void refuseUnlisted(Map<String, String> unlisted) {
+        List<String> notFound = REFERENCES.stream().filter(unlisted::containsKey)
+                .map(field -> notFound(field, unlisted.get(field))).toList();
+        if (!notFound.isEmpty()) {
+            throw new ComeetRejection(422, "workday-value-not-found", String.join(". ", notFound) + "; choose "
+                    + "another in the Hire form, or ask IT to add it to the mapping, then submit again.");
+        }
+    }
+
+    private static String notFound(String field, String value) {
+        String quoted = "'" + value + "'";
+        return switch (field) {
+            case "organization" -> "The department " + quoted + " has no Workday organization in the mapping";
+            case "location" -> "The location " + quoted + " has no Workday location in the mapping";
+            case "employeeType" -> "The employee type " + quoted + " has no Workday employee type in the mapping";
+            case "timeType" -> "The employment " + quoted + " has no Workday time type in the mapping";
+            case "jobProfile" -> "The position " + quoted + " has no Workday job profile in the mapping";
+            case "position" -> "The position " + quoted + " has no Workday position in the mapping";
+            case "jobRequisition" -> "The job requisition " + quoted + " has no Workday job requisition in the "
+                    + "mapping";
+            case "hireReason" -> "The hire reason " + quoted + " has no Workday hire reason in the mapping";
+            case "nameCountry" -> "The value " + quoted + " has no Workday country for the legal name in the mapping";
+            default -> "The value " + quoted + " has no Workday " + field + " in the mapping";
+        };
+    }
+
     static byte[] envelope(Company.WorkdayAccount account, HireMapping mapping, Map<String, String> fields) {
         String hireDate = calendarDate(fields.get("hireDate"));
         if (fields.get("position") == null && fields.get("jobRequisition") == null) {

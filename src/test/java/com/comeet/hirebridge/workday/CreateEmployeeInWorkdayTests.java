@@ -443,6 +443,28 @@ class CreateEmployeeInWorkdayTests extends InitechOnWorkdayStandIn {
     }
 
     @Test
+    void aValueTheMappingDoesNotListCannotBeFoundAndNothingIsSent() throws Exception {
+        WORKDAY.hireCompletes(EVENT, "21469");
+        byte[] unlisted = new String(hire, StandardCharsets.UTF_8)
+                .replace("{\"uid\":\"21\",\"title\":\"Design\"}", "{\"uid\":\"29\",\"title\":\"Legal\"}")
+                .replace("\"location\":\"Jerusalem\"", "\"location\":\"Haifa\"")
+                .replace("\"employment\":\"Full-time\"", "\"employment\":\"Hourly\"")
+                .getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> answer = comeet.post(WEBHOOK, unlisted, SECRET);
+
+        assertThat(answer.statusCode()).isEqualTo(422);
+        assertThat(answer.body()).isEqualTo("{\"display_message\":\"The department 'Legal' has no Workday "
+                + "organization in the mapping. The location 'Haifa' has no Workday location in the mapping. The "
+                + "employment 'Hourly' has no Workday time type in the mapping; choose another in the Hire form, or "
+                + "ask IT to add it to the mapping, then submit again.\"}");
+        assertThat(WORKDAY.hireRequests()).isEmpty();
+        assertThat(WORKDAY.getWorkersRequests()).isEmpty();
+        assertThat(row()).containsExactly(Map.entry("status", "failed"), Map.entry("employee_id", "-"),
+                Map.entry("event_reference", "-"), Map.entry("attempts", 0), Map.entry("hris_status", "-"));
+    }
+
+    @Test
     void logsTheOutcomeWithoutPersonalDataOrThePassword(CapturedOutput output) throws Exception {
         WORKDAY.hireCompletes(EVENT, "21465");
 
