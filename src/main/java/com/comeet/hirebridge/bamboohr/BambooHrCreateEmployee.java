@@ -88,7 +88,8 @@ public class BambooHrCreateEmployee {
         }
         if (createdWithoutId) {
             return new ComeetRejection(502, "hris-no-employee-id", "BambooHR answered without the new employee's "
-                    + "id, so the hire may exist in BambooHR already. Contact IT before submitting again.", details);
+                    + "id, so the hire may exist in BambooHR already. Contact IT before submitting again.", details)
+                    .hireMayExist();
         }
         return switch (status) {
             case 400 -> new ComeetRejection(422, "hris-bad-request", "BambooHR rejected the new employee's details. "

@@ -12,6 +12,7 @@ import org.apache.camel.component.http.HttpMethods;
 import org.springframework.stereotype.Component;
 
 import com.comeet.hirebridge.company.Company;
+import com.comeet.hirebridge.hris.HrisRetries;
 import com.comeet.hirebridge.inbound.ComeetDoor;
 import com.comeet.hirebridge.inbound.ComeetRejection;
 import com.comeet.hirebridge.ledger.HireLedger;
@@ -62,12 +63,14 @@ public class BambooHrFindEmployee {
         message.setHeader(Exchange.CONTENT_TYPE, "application/json; charset=UTF-8");
         message.setBody(json.writeValueAsBytes(report));
         exchange.setProperty(REPORT_URL, account.customReportUrl());
+        HrisRetries.lookupStarted(exchange);
     }
 
     /** Adopts the employee whose e-mail matches, unless another hire has it; no match: nothing was created. */
     public void readLookup(Exchange exchange) throws IOException {
         Message message = exchange.getMessage();
         int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        HireLedger.endHrisCall(exchange);
         if (status != 200) {
             throw BambooHrCreateEmployee.rejection(status, BambooHrCreateEmployee.errorHeader(message), false,
                     false);

@@ -33,6 +33,8 @@ public class HrisRetries {
 
     /** Exchange property: the HRIS's Retry-After, in milliseconds, when its last answer had one. */
     public static final String RETRY_AFTER_MILLIS = "hrisRetryAfterMillis";
+    /** Exchange property: how many times this delivery called the target again, look-ups and creates alike. */
+    public static final String RETRIES_SO_FAR = "hrisRetriesSoFar";
 
     /** Rejections that waiting may cure: the HRIS is down or throttling. */
     private static final Set<String> TRANSIENT = Set.of("hris-unavailable", "hris-throttled");
@@ -70,8 +72,9 @@ public class HrisRetries {
         if (!transientFailure) {
             return false;
         }
-        // Counted by the target's own step: Camel's counter header does not survive the target route's clean slate.
-        int retriesSoFar = Math.max(0, exchange.getProperty(HireLedger.HRIS_ATTEMPTS, 1, Integer.class) - 1);
+        // Counted here, whichever call failed (a look-up as well as a create): Camel's counter header does not
+        // survive the target route's clean slate.
+        int retriesSoFar = exchange.getProperty(RETRIES_SO_FAR, 0, Integer.class);
         long delay = delay(retriesSoFar, exchange.getProperty(RETRY_AFTER_MILLIS, Long.class));
         long elapsed = System.currentTimeMillis() - exchange.getClock().getCreated();
         if (elapsed + delay > settings.budget().toMillis()) {
@@ -86,6 +89,7 @@ public class HrisRetries {
                 exchange.getProperty(HireLedger.CANDIDATE_ID),
                 cause instanceof ComeetRejection rejection ? rejection.reason() : cause.getClass().getSimpleName());
         exchange.getIn().setHeader(Exchange.REDELIVERY_DELAY, delay);
+        exchange.setProperty(RETRIES_SO_FAR, retriesSoFar + 1);
         return true;
     }
 
@@ -101,6 +105,11 @@ public class HrisRetries {
     public static void callStarted(Exchange exchange) {
         exchange.setProperty(HireLedger.HRIS_ATTEMPTS, exchange.getProperty(HireLedger.HRIS_ATTEMPTS, 0, Integer.class)
                 + 1);
+        exchange.setProperty(HireLedger.HRIS_CALL_STARTED, System.nanoTime());
+    }
+
+    /** Just before a target looks the employee up: the HRIS time of the look-up starts; it is no create attempt. */
+    public static void lookupStarted(Exchange exchange) {
         exchange.setProperty(HireLedger.HRIS_CALL_STARTED, System.nanoTime());
     }
 

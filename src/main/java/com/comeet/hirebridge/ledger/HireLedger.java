@@ -202,7 +202,8 @@ public class HireLedger {
 
     /**
      * Records why the hire was not created: {@code unknown} when the HRIS may have created it anyway (the request
-     * was sent and the answer lost), {@code failed} otherwise.
+     * was sent and the answer lost, or the HRIS answered with a success that does not confirm the hire),
+     * {@code failed} otherwise.
      */
     public void failed(Exchange exchange) {
         if (!exchange.getProperty(HOLDS_HIRE, false, Boolean.class)) {
@@ -211,6 +212,7 @@ public class HireLedger {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         // Unknown too when a lost earlier attempt could not be looked up: the employee may still exist.
         HireStatus status = mayHaveReachedHris(cause) || exchange.getProperty(RECONCILE, false, Boolean.class)
+                || cause instanceof ComeetRejection rejection && rejection.mayHaveCreatedHire()
                 ? HireStatus.UNKNOWN : HireStatus.FAILED;
         Map<String, Object> details = cause instanceof ComeetRejection rejection ? rejection.details() : Map.of();
         String displayMessage;

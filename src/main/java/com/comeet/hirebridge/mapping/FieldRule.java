@@ -18,13 +18,23 @@ record FieldRule(String field, List<FieldSource> sources, Map<String, String> va
 
     static final String ANY_OTHER_VALUE = "*";
 
-    String valueFor(JsonNode candidate) {
+    /** The value of the first source that has one, before {@code values} translates it; null when none has. */
+    String sourceValue(JsonNode candidate) {
         for (FieldSource source : sources) {
             String found = source.read(candidate);
             if (found != null) {
-                return values.getOrDefault(found, values.getOrDefault(ANY_OTHER_VALUE, found));
+                return found;
             }
         }
-        return defaultValue;
+        return null;
+    }
+
+    String translated(String found) {
+        return values.getOrDefault(found, values.getOrDefault(ANY_OTHER_VALUE, found));
+    }
+
+    /** Whether {@code values} lists neither this source value nor {@code "*"}: the value passes unchanged. */
+    boolean unlisted(String found) {
+        return !values.isEmpty() && !values.containsKey(found) && !values.containsKey(ANY_OTHER_VALUE);
     }
 }

@@ -25,6 +25,11 @@ public final class HireMapping {
         return file;
     }
 
+    /** The HRIS fields the file maps, in its order. */
+    public List<String> fields() {
+        return rules.stream().map(FieldRule::field).toList();
+    }
+
     /** Whether the file maps this HRIS field at all. */
     public boolean maps(String field) {
         return rules.stream().anyMatch(rule -> rule.field().equals(field));
@@ -43,18 +48,27 @@ public final class HireMapping {
     public Result apply(JsonNode candidate) {
         Map<String, String> fields = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
+        Map<String, String> unlisted = new LinkedHashMap<>();
         for (FieldRule rule : rules) {
-            String value = rule.valueFor(candidate);
+            String found = rule.sourceValue(candidate);
+            String value = found == null ? rule.defaultValue() : rule.translated(found);
+            if (found != null && rule.unlisted(found)) {
+                unlisted.put(rule.field(), found);
+            }
             if (value != null && !value.isEmpty()) {
                 fields.put(rule.field(), value);
             } else if (rule.required() != null) {
                 missing.add(rule.required());
             }
         }
-        return new Result(fields, missing);
+        return new Result(fields, missing, unlisted);
     }
 
-    /** The mapped fields, and the sentences of required values that are missing (empty when complete). */
-    public record Result(Map<String, String> fields, List<String> missing) {
+    /**
+     * The mapped fields, the sentences of required values that are missing (empty when complete), and, field by
+     * field, each source value that the field's {@code values} does not list (no {@code "*"} either): it is in
+     * {@code fields} unchanged, which a target whose values are ids may refuse.
+     */
+    public record Result(Map<String, String> fields, List<String> missing, Map<String, String> unlisted) {
     }
 }

@@ -22,6 +22,8 @@ public class HireMappings {
 
     /** Exchange property: the employee fields for the target, in the mapping file's order. */
     public static final String EMPLOYEE_FIELDS = "hireEmployeeFields";
+    /** Exchange property: field to source value, for the values the field's value map does not list. */
+    public static final String UNLISTED_VALUES = "hireUnlistedValues";
 
     private final Map<String, HireMapping> byCompany = new HashMap<>();
 
@@ -48,6 +50,7 @@ public class HireMappings {
                             + ". Complete the Hire form and submit again.");
         }
         exchange.setProperty(EMPLOYEE_FIELDS, result.fields());
+        exchange.setProperty(UNLISTED_VALUES, result.unlisted());
         exchange.getMessage().setBody(result.fields());
     }
 

@@ -42,7 +42,8 @@ final class WorkdayAnswer {
         }
         Map<String, Object> details = details(status, null);
         if (status / 100 == 2) {
-            throw unexpected(details);
+            // An empty or unreadable success (a DOCTYPE included) may still mean Workday acted on the request.
+            throw unexpected(details).hireMayExist();
         }
         throw switch (status) {
             case 401, 403 -> new ComeetRejection(502, "hris-credentials-refused",

@@ -12,6 +12,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 import com.comeet.hirebridge.company.Company;
+import com.comeet.hirebridge.hris.HrisRetries;
 import com.comeet.hirebridge.inbound.ComeetDoor;
 import com.comeet.hirebridge.inbound.ComeetRejection;
 import com.comeet.hirebridge.ledger.HireLedger;
@@ -61,12 +62,14 @@ public class WorkdayFindEmployee {
         });
         WorkdayHireEmployee.soapRequest(exchange, body);
         exchange.setProperty(WorkdayHireEmployee.ENDPOINT, company.workday().endpoint().toString());
+        HrisRetries.lookupStarted(exchange);
     }
 
     /** Adopts the worker whose e-mail matches, unless another hire has them; no match: no one was hired. */
     public void readLookup(Exchange exchange) {
         Message message = exchange.getMessage();
         int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        HireLedger.endHrisCall(exchange);
         Document answer = WorkdayAnswer.successOrThrow(status, message.getBody(byte[].class));
         Element response = WorkdayXml.first(answer, WorkdayXml.WD, "Get_Workers_Response");
         if (response == null) {

@@ -37,6 +37,13 @@ public class WorkdayHireEmployee {
                 .forEach(company -> WorkdayHireRequest.check(mappings.of(company)));
     }
 
+    /** Before any call to Workday: a reference value the mapping cannot translate to a Workday id answers 422. */
+    public void checkValues(Exchange exchange) {
+        @SuppressWarnings("unchecked")
+        Map<String, String> unlisted = exchange.getProperty(HireMappings.UNLISTED_VALUES, Map.class);
+        WorkdayHireRequest.refuseUnlisted(unlisted == null ? Map.of() : unlisted);
+    }
+
     /** The SOAP request with Workday's own headers only: the route has removed Comeet's. */
     public void prepareRequest(Exchange exchange) {
         Company company = exchange.getProperty(ComeetDoor.COMPANY, Company.class);
@@ -63,7 +70,7 @@ public class WorkdayHireEmployee {
         if (event == null) {
             throw new ComeetRejection(502, "hris-no-event-reference", "Workday answered without confirming the "
                     + "hire, so it may or may not exist in Workday. Contact IT before submitting again.",
-                    WorkdayAnswer.details(status, null));
+                    WorkdayAnswer.details(status, null)).hireMayExist();
         }
         String employeeId = WorkdayXml.id(WorkdayXml.first(response, WorkdayXml.WD, "Employee_Reference"),
                 "Employee_ID");

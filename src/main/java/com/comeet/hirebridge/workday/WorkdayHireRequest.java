@@ -25,6 +25,9 @@ final class WorkdayHireRequest {
     static final List<String> REFERENCES = List.of("nameCountry", "phoneDeviceType", "phoneUsage", "emailUsage",
             "organization", "position", "jobRequisition", "hireReason", "employeeType", "jobProfile", "location",
             "timeType");
+    /** The mapping fields that are written as text, and so take no {@code type:}. */
+    static final List<String> PLAIN = List.of("applicantId", "firstName", "middleName", "lastName", "phone",
+            "phoneCountry", "email", "hireDate", "businessTitle");
     /** The fields every Workday mapping must map: Workday refuses a hire without them. */
     static final List<String> MAPPED = List.of("nameCountry", "firstName", "lastName", "organization", "hireDate",
             "employeeType", "hireReason");
@@ -35,8 +38,23 @@ final class WorkdayHireRequest {
     private WorkdayHireRequest() {
     }
 
-    /** Start-up check of a company's mapping file: the fields Workday needs, and a type for every reference. */
+    /**
+     * Start-up check of a company's mapping file: only fields the request has a place for, the fields Workday
+     * needs, and a type for every reference and on nothing else.
+     */
     static void check(HireMapping mapping) {
+        for (String field : mapping.fields()) {
+            if (!REFERENCES.contains(field) && !PLAIN.contains(field)) {
+                throw new MappingException(mapping.file(), 0, "field '" + field + "' is not a field of Workday's "
+                        + "hire; the known fields are " + String.join(", ", PLAIN) + " and the references "
+                        + String.join(", ", REFERENCES));
+            }
+            if (PLAIN.contains(field) && mapping.type(field) != null) {
+                throw new MappingException(mapping.file(), 0, "field '" + field + "' has a 'type', but it is sent "
+                        + "as text, not as a Workday reference; remove the type (only the references "
+                        + String.join(", ", REFERENCES) + " take one)");
+            }
+        }
         for (String field : MAPPED) {
             if (!mapping.maps(field)) {
                 throw new MappingException(mapping.file(), 0, "field '" + field + "' is not mapped; Workday needs "
@@ -59,6 +77,36 @@ final class WorkdayHireRequest {
                         + "Workday identifier its value is, such as " + example(field));
             }
         }
+    }
+
+    /**
+     * Refuses a hire whose reference value the mapping's value map does not list (and has no {@code "*"} for):
+     * Workday knows no id that is Comeet's text, so the recruiter is told which value cannot be found.
+     */
+    static void refuseUnlisted(Map<String, String> unlisted) {
+        List<String> notFound = REFERENCES.stream().filter(unlisted::containsKey)
+                .map(field -> notFound(field, unlisted.get(field))).toList();
+        if (!notFound.isEmpty()) {
+            throw new ComeetRejection(422, "workday-value-not-found", String.join(". ", notFound) + "; choose "
+                    + "another in the Hire form, or ask IT to add it to the mapping, then submit again.");
+        }
+    }
+
+    private static String notFound(String field, String value) {
+        String quoted = "'" + value + "'";
+        return switch (field) {
+            case "organization" -> "The department " + quoted + " has no Workday organization in the mapping";
+            case "location" -> "The location " + quoted + " has no Workday location in the mapping";
+            case "employeeType" -> "The employee type " + quoted + " has no Workday employee type in the mapping";
+            case "timeType" -> "The employment " + quoted + " has no Workday time type in the mapping";
+            case "jobProfile" -> "The position " + quoted + " has no Workday job profile in the mapping";
+            case "position" -> "The position " + quoted + " has no Workday position in the mapping";
+            case "jobRequisition" -> "The job requisition " + quoted + " has no Workday job requisition in the "
+                    + "mapping";
+            case "hireReason" -> "The hire reason " + quoted + " has no Workday hire reason in the mapping";
+            case "nameCountry" -> "The value " + quoted + " has no Workday country for the legal name in the mapping";
+            default -> "The value " + quoted + " has no Workday " + field + " in the mapping";
+        };
     }
 
     static byte[] envelope(Company.WorkdayAccount account, HireMapping mapping, Map<String, String> fields) {

@@ -168,6 +168,11 @@ public final class BambooHrStandIn implements AutoCloseable {
                 .withHeader("Content-Type", "application/json").withBody(body.toString())));
     }
 
+    public void customReportDropsConnection() {
+        server.stubFor(post(urlPathMatching(REPORT_PATH))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    }
+
     /** Every custom report requested. */
     public List<LoggedRequest> customReportRequests() {
         return server.findAll(postRequestedFor(urlPathMatching(REPORT_PATH)));

@@ -245,6 +245,29 @@ class CreateEmployeeInBambooHrTests extends AcmeOnBambooHrStandIn {
     }
 
     @Test
+    void aCreatedAnswerWithoutLocationIsUnknownAndTheResubmissionAdoptsTheEmployee() throws Exception {
+        BAMBOOHR.createEmployeeFails(201, Map.of());
+        HttpResponse<String> first = comeet.post(WEBHOOK, hire, SECRET);
+        Map<String, Object> afterFirst = ledgerRow();
+        BAMBOOHR.createEmployeeAnswers(99999);
+        BAMBOOHR.customReportLists(List.of(Map.of("id", "40620", "homeEmail", "Avigail.Mizrahi@example.org")));
+
+        HttpResponse<String> again = comeet.post(WEBHOOK, hire, SECRET);
+
+        assertThat(first.statusCode()).isEqualTo(502);
+        assertThat(first.body()).isEqualTo("{\"display_message\":\"BambooHR answered without the new employee's id, "
+                + "so the hire may exist in BambooHR already. Contact IT before submitting again.\","
+                + "\"target\":\"bamboohr\",\"hris_status\":201}");
+        assertThat(afterFirst).isEqualTo(Map.of("status", "unknown", "employee_id", "-", "attempts", 1));
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.body()).isEqualTo("{\"employee_id\":\"40620\",\"status\":\"created\",\"target\":\"bamboohr\"}");
+        assertThat(BAMBOOHR.customReportRequests()).hasSize(1);
+        assertThat(BAMBOOHR.createEmployeeRequests()).hasSize(1);
+        assertThat(BAMBOOHR.contractViolations()).isEmpty();
+        assertThat(ledgerRow()).isEqualTo(Map.of("status", "created", "employee_id", "40620", "attempts", 1));
+    }
+
+    @Test
     void anUnavailableBambooHrIsRetriedAfterItsRetryAfterUntilTheBudgetEnds() throws Exception {
         BAMBOOHR.createEmployeeFails(503, Map.of("Retry-After", "1"));
 
@@ -283,6 +306,25 @@ class CreateEmployeeInBambooHrTests extends AcmeOnBambooHrStandIn {
     }
 
     @Test
+    void aLookupThatDropsTheConnectionBacksOffLikeACreate() throws Exception {
+        BAMBOOHR.createEmployeeDropsConnection();
+        BAMBOOHR.customReportDropsConnection();
+
+        HttpResponse<String> answer = comeet.post(WEBHOOK, hire, SECRET);
+
+        // One create, then only look-ups, which fail too: the create's retry never comes.
+        // Budget 2.5 s, first delay 250 ms doubling, each wait between half and all of its step: the retries wait
+        // at least 125, 250, 500 and 1000 ms (1875 ms), and a fifth (at least 2000 ms more) never fits. So at most
+        // four look-ups after the create; with no backoff they would come every 125 to 250 ms, ten or more.
+        assertThat(answer.statusCode()).isEqualTo(503);
+        assertThat(answer.body()).startsWith(HRIS_UNREACHABLE + ",\"error\":\"");
+        assertThat(BAMBOOHR.createEmployeeRequests()).hasSize(1);
+        assertThat(BAMBOOHR.customReportRequests().size()).isBetween(2, 4);
+        assertThat(BAMBOOHR.contractViolations()).isEmpty();
+        assertThat(ledgerRow()).isEqualTo(Map.of("status", "unknown", "employee_id", "-", "attempts", 1));
+    }
+
+    @Test
     void aBambooHrSlowerThanTheResponseTimeoutIsLookedUpThenTriedOnceMore() throws Exception {
         BAMBOOHR.createEmployeeDelays(3000);
         BAMBOOHR.customReportLists(List.of());
@@ -307,5 +349,14 @@ class CreateEmployeeInBambooHrTests extends AcmeOnBambooHrStandIn {
         assertThat(output.getOut() + output.getErr()).doesNotContain("אביגיל", "Mizrahi", "avigail",
                 "555-0161", "000000026", SECRET, "acme-bamboohr-key",
                 Base64.getEncoder().encodeToString("acme-bamboohr-key:x".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Status, employee id ("-" for none) and attempts of the hire's ledger row. */
+    private Map<String, Object> ledgerRow() {
+        return db.sql("SELECT status, employee_id, attempts FROM hire WHERE company = 'acme' AND candidate_id = '3C1.B52'")
+                .query((rs, n) -> Map.<String, Object>of("status", rs.getString("status"),
+                        "employee_id", rs.getString("employee_id") == null ? "-" : rs.getString("employee_id"),
+                        "attempts", rs.getInt("attempts")))
+                .single();
     }
 }

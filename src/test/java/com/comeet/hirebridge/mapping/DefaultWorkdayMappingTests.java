@@ -98,6 +98,25 @@ class DefaultWorkdayMappingTests {
                 .containsEntry("nameCountry", "IL").containsEntry("employeeType", "Intern")
                 .containsEntry("timeType", "Part_time").doesNotContainKey("phone").doesNotContainKey("email");
         assertThat(result.missing()).isEmpty();
+        // Haifa is not listed for location, but the answer (Tel Aviv) won; nameCountry lists "*".
+        assertThat(result.unlisted()).isEmpty();
+    }
+
+    @Test
+    void valuesTheValueMapsDoNotListAreReportedWithTheirSourceValue() throws IOException {
+        JsonNode hire = JSON.readTree("""
+                {"first_name":"Eden","last_name":"Sasson","start_date":"2027-01-03",
+                 "position":{"department":"Legal","location":"Haifa","employee_type":"Freelancer",
+                             "employment":"Hourly","position_id":"PRD-040","name":"Backend Engineer"}}
+                """);
+
+        HireMapping.Result result = MAPPING.apply(hire);
+
+        assertThat(result.unlisted()).containsExactly(Map.entry("organization", "Legal"),
+                Map.entry("employeeType", "Freelancer"), Map.entry("jobProfile", "Backend Engineer"),
+                Map.entry("location", "Haifa"), Map.entry("timeType", "Hourly"));
+        assertThat(result.fields()).containsEntry("organization", "Legal").containsEntry("nameCountry", "IL")
+                .containsEntry("phoneCountry", "ISR");
     }
 
     private static JsonNode read(String file) throws IOException {

@@ -265,6 +265,26 @@ class CreateEmployeeInWorkdayTests extends InitechOnWorkdayStandIn {
     }
 
     @Test
+    void aLookupThatDropsTheConnectionBacksOffLikeACreate() throws Exception {
+        recordUnknown();
+        WORKDAY.getWorkersDropsConnection();
+        WORKDAY.hireCompletes(EVENT, "21468");
+
+        HttpResponse<String> answer = comeet.post(WEBHOOK, hire, SECRET);
+
+        // Budget 2.5 s, first delay 250 ms doubling, each wait between half and all of its step: the retries wait
+        // at least 125, 250, 500 and 1000 ms (1875 ms), and a fifth (at least 2000 ms more) never fits. So at most
+        // five look-ups; with no backoff they would come every 125 to 250 ms, ten or more.
+        assertThat(answer.statusCode()).isEqualTo(503);
+        assertThat(answer.body()).isEqualTo(UNREACHABLE + ",\"error\":\"SocketException\"}");
+        assertThat(WORKDAY.getWorkersRequests().size()).isBetween(3, 5);
+        assertThat(WORKDAY.hireRequests()).isEmpty();
+        assertThat(WORKDAY.contractViolations()).isEmpty();
+        assertThat(row()).containsExactly(Map.entry("status", "unknown"), Map.entry("employee_id", "-"),
+                Map.entry("event_reference", "-"), Map.entry("attempts", 1), Map.entry("hris_status", "-"));
+    }
+
+    @Test
     void anUnknownOutcomeWithNoMatchingWorkerIsHiredOnce() throws Exception {
         recordUnknown();
         WORKDAY.getWorkersLists("21463", "someone.else@example.org");
@@ -345,7 +365,44 @@ class CreateEmployeeInWorkdayTests extends InitechOnWorkdayStandIn {
                 + "so it may or may not exist in Workday. Contact IT before submitting again.\",\"target\":\"workday\","
                 + "\"hris_status\":200}");
         assertThat(WORKDAY.hireRequests()).hasSize(1);
-        assertThat(row()).containsExactly(Map.entry("status", "failed"), Map.entry("employee_id", "-"),
+        // Not confirmed, but Workday may have hired: the next delivery looks the worker up first.
+        assertThat(row()).containsExactly(Map.entry("status", "unknown"), Map.entry("employee_id", "-"),
+                Map.entry("event_reference", "-"), Map.entry("attempts", 1), Map.entry("hris_status", 200));
+    }
+
+    @Test
+    void aResubmissionAfterAnAnswerWithoutEventReferenceAdoptsTheWorkerInsteadOfHiringTwice() throws Exception {
+        WORKDAY.hireAnswers("<wd:Hire_Employee_Event_Response xmlns:wd=\"urn:com.workday/bsvc\" "
+                + "wd:version=\"v26.1\"/>");
+        HttpResponse<String> first = comeet.post(WEBHOOK, hire, SECRET);
+        WORKDAY.hireCompletes(EVENT, "99999");
+        WORKDAY.getWorkersLists("21470", "avigail.mizrahi@example.org");
+
+        HttpResponse<String> again = comeet.post(WEBHOOK, hire, SECRET);
+
+        assertThat(first.statusCode()).isEqualTo(502);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.body()).isEqualTo(created("21470"));
+        assertThat(WORKDAY.getWorkersRequests()).hasSize(1);
+        assertThat(WORKDAY.hireRequests()).hasSize(1);
+        assertThat(WORKDAY.contractViolations()).isEmpty();
+        assertThat(row()).containsExactly(Map.entry("status", "created"), Map.entry("employee_id", "21470"),
+                Map.entry("event_reference", "-"), Map.entry("attempts", 1), Map.entry("hris_status", 200));
+    }
+
+    @Test
+    void anEmptySuccessIsAnUnknownOutcomeForTheRecruiterAsAnUnexpectedAnswer() throws Exception {
+        WORKDAY.hireAnswersStatus(200, "text/xml; charset=UTF-8", "", null);
+
+        HttpResponse<String> answer = comeet.post(WEBHOOK, hire, SECRET);
+
+        assertThat(answer.statusCode()).isEqualTo(502);
+        assertThat(answer.body()).isEqualTo("{\"display_message\":\"The HRIS gave an answer the hire bridge does not "
+                + "expect, so the employee was not created; contact IT (the HRIS address may be wrong).\","
+                + "\"target\":\"workday\",\"hris_status\":200}");
+        assertThat(WORKDAY.hireRequests()).hasSize(1);
+        assertThat(WORKDAY.getWorkersRequests()).isEmpty();
+        assertThat(row()).containsExactly(Map.entry("status", "unknown"), Map.entry("employee_id", "-"),
                 Map.entry("event_reference", "-"), Map.entry("attempts", 1), Map.entry("hris_status", 200));
     }
 
@@ -366,6 +423,8 @@ class CreateEmployeeInWorkdayTests extends InitechOnWorkdayStandIn {
                 + "\"target\":\"workday\",\"hris_status\":200}");
         assertThat(WORKDAY.getRequests("/secret")).isEmpty();
         assertThat(WORKDAY.hireRequests()).hasSize(1);
+        assertThat(row()).containsExactly(Map.entry("status", "unknown"), Map.entry("employee_id", "-"),
+                Map.entry("event_reference", "-"), Map.entry("attempts", 1), Map.entry("hris_status", 200));
     }
 
     @Test
@@ -381,6 +440,28 @@ class CreateEmployeeInWorkdayTests extends InitechOnWorkdayStandIn {
         assertThat(answer.body()).isEqualTo("{\"display_message\":\"The department is missing. Complete the Hire form "
                 + "and submit again.\"}");
         assertThat(WORKDAY.hireRequests()).isEmpty();
+    }
+
+    @Test
+    void aValueTheMappingDoesNotListCannotBeFoundAndNothingIsSent() throws Exception {
+        WORKDAY.hireCompletes(EVENT, "21469");
+        byte[] unlisted = new String(hire, StandardCharsets.UTF_8)
+                .replace("{\"uid\":\"21\",\"title\":\"Design\"}", "{\"uid\":\"29\",\"title\":\"Legal\"}")
+                .replace("\"location\":\"Jerusalem\"", "\"location\":\"Haifa\"")
+                .replace("\"employment\":\"Full-time\"", "\"employment\":\"Hourly\"")
+                .getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> answer = comeet.post(WEBHOOK, unlisted, SECRET);
+
+        assertThat(answer.statusCode()).isEqualTo(422);
+        assertThat(answer.body()).isEqualTo("{\"display_message\":\"The department 'Legal' has no Workday "
+                + "organization in the mapping. The location 'Haifa' has no Workday location in the mapping. The "
+                + "employment 'Hourly' has no Workday time type in the mapping; choose another in the Hire form, or "
+                + "ask IT to add it to the mapping, then submit again.\"}");
+        assertThat(WORKDAY.hireRequests()).isEmpty();
+        assertThat(WORKDAY.getWorkersRequests()).isEmpty();
+        assertThat(row()).containsExactly(Map.entry("status", "failed"), Map.entry("employee_id", "-"),
+                Map.entry("event_reference", "-"), Map.entry("attempts", 0), Map.entry("hris_status", "-"));
     }
 
     @Test

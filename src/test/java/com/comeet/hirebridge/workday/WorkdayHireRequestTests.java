@@ -135,6 +135,43 @@ class WorkdayHireRequestTests {
     }
 
     @Test
+    void aMisspelledFieldIsRefusedAtStartUpNamingTheFileTheFieldAndTheKnownFields(@TempDir Path dir)
+            throws Exception {
+        Path lastNmae = dir.resolve("last-nmae.yaml");
+        Files.writeString(lastNmae, Files.readString(Path.of("mappings/workday-hire-employee.yaml"))
+                .replace("  lastName:\n", "  lastNmae:\n"));
+        Path jobProfle = dir.resolve("job-profle.yaml");
+        Files.writeString(jobProfle, Files.readString(Path.of("mappings/workday-hire-employee.yaml"))
+                .replace("  jobProfile:\n", "  jobProfle:\n"));
+        String known = "the known fields are applicantId, firstName, middleName, lastName, phone, phoneCountry, "
+                + "email, hireDate, businessTitle and the references nameCountry, phoneDeviceType, phoneUsage, "
+                + "emailUsage, organization, position, jobRequisition, hireReason, employeeType, jobProfile, "
+                + "location, timeType";
+
+        assertThatThrownBy(() -> WorkdayHireRequest.check(HireMappingLoader.load(lastNmae)))
+                .isInstanceOf(MappingException.class)
+                .hasMessage(lastNmae + ": field 'lastNmae' is not a field of Workday's hire; " + known);
+        assertThatThrownBy(() -> WorkdayHireRequest.check(HireMappingLoader.load(jobProfle)))
+                .isInstanceOf(MappingException.class)
+                .hasMessage(jobProfle + ": field 'jobProfle' is not a field of Workday's hire; " + known);
+    }
+
+    @Test
+    void aTypeOnAPlainFieldIsRefusedAtStartUp(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("typed-first-name.yaml");
+        Files.writeString(file, Files.readString(Path.of("mappings/workday-hire-employee.yaml"))
+                .replace("  firstName:\n    from: $.first_name\n",
+                        "  firstName:\n    type: Legal_Name_ID\n    from: $.first_name\n"));
+
+        assertThatThrownBy(() -> WorkdayHireRequest.check(HireMappingLoader.load(file)))
+                .isInstanceOf(MappingException.class)
+                .hasMessage(file + ": field 'firstName' has a 'type', but it is sent as text, not as a Workday "
+                        + "reference; remove the type (only the references nameCountry, phoneDeviceType, phoneUsage, "
+                        + "emailUsage, organization, position, jobRequisition, hireReason, employeeType, jobProfile, "
+                        + "location, timeType take one)");
+    }
+
+    @Test
     void aControlCharacterIsRefusedNotAltered() throws Exception {
         Map<String, String> fields = new LinkedHashMap<>(MAPPING.apply(JSON.readTree(
                 Files.readAllBytes(Path.of("src/test/resources/hires/realistic-hire.json")))).fields());

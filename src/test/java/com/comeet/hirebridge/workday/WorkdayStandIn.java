@@ -157,6 +157,11 @@ public final class WorkdayStandIn implements AutoCloseable {
                         + "<wd:Response_Data>" + worker + "</wd:Response_Data></wd:Get_Workers_Response>")));
     }
 
+    public void getWorkersDropsConnection() {
+        server.stubFor(post(urlEqualTo(PATH)).withRequestBody(matchingXPath(GET_WORKERS))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    }
+
     /** A plain GET that an entity in an answer would fetch, if it were ever resolved. */
     public void serves(String path, String body) {
         server.stubFor(get(urlEqualTo(path)).willReturn(aResponse().withStatus(200).withBody(body)));
