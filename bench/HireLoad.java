@@ -103,7 +103,7 @@ public final class HireLoad {
         List<Thread> senders = new ArrayList<>();
         for (int c = 0; c < CONNECTIONS; c++) {
             Thread sender = new Thread(() -> {
-                Connection connection = null;
+                Sender connection = new Sender(target);
                 while (true) {
                     Due next;
                     try {
@@ -112,22 +112,11 @@ public final class HireLoad {
                         return;
                     }
                     try {
-                        if (connection == null) {
-                            connection = new Connection(target);
-                        }
-                        int status = connection.exchange(next.request());
+                        int status = connection.send(next.request());
                         latencies[answered.getAndIncrement()] = (System.nanoTime() - next.dueNanos()) / 1000;
                         (status == 200 ? ok : other).incrementAndGet();
-                        if (connection.closing()) {
-                            connection.close();
-                            connection = null;
-                        }
                     } catch (IOException failure) {
                         errors.incrementAndGet();
-                        if (connection != null) {
-                            connection.close();
-                        }
-                        connection = null;
                     }
                     done.countDown();
                 }
@@ -173,34 +162,21 @@ public final class HireLoad {
             Thread sender = new Thread(() -> {
                 long[] mine = new long[1 << 20];
                 int count = 0;
-                Connection connection = null;
+                Sender connection = new Sender(target);
                 while (System.nanoTime() < end) {
                     byte[] request = requests.get(Math.floorMod(sent.getAndIncrement(), requests.size()));
                     try {
-                        if (connection == null) {
-                            connection = new Connection(target);
-                        }
                         long sentAt = System.nanoTime();
-                        int status = connection.exchange(request);
+                        int status = connection.send(request);
                         if (count < mine.length) {
                             mine[count++] = (System.nanoTime() - sentAt) / 1000;
                         }
                         (status == 200 ? ok : other).incrementAndGet();
-                        if (connection.closing()) {
-                            connection.close();
-                            connection = null;
-                        }
                     } catch (IOException failure) {
                         errors.incrementAndGet();
-                        if (connection != null) {
-                            connection.close();
-                        }
-                        connection = null;
                     }
                 }
-                if (connection != null) {
-                    connection.close();
-                }
+                connection.close();
                 latencies.add(Arrays.copyOf(mine, count));
             }, "sender-" + c);
             sender.start();
@@ -237,6 +213,42 @@ public final class HireLoad {
         byte[] request = Arrays.copyOf(headBytes, headBytes.length + body.length);
         System.arraycopy(body, 0, request, headBytes.length, body.length);
         return request;
+    }
+
+    /**
+     * One sender's connection, opened when first needed and again after the server closed it or it failed; a failed
+     * request is not sent again.
+     */
+    static final class Sender {
+        private final URI target;
+        private Connection connection;
+
+        Sender(URI target) {
+            this.target = target;
+        }
+
+        int send(byte[] request) throws IOException {
+            try {
+                if (connection == null) {
+                    connection = new Connection(target);
+                }
+                int status = connection.exchange(request);
+                if (connection.closing()) {
+                    close();
+                }
+                return status;
+            } catch (IOException failure) {
+                close();
+                throw failure;
+            }
+        }
+
+        void close() {
+            if (connection != null) {
+                connection.close();
+                connection = null;
+            }
+        }
     }
 
     /** One keep-alive HTTP/1.1 connection: writes a request, reads the status line, headers and body. */
