@@ -12,8 +12,6 @@ class HireLedgerOnPostgresTests extends HireLedgerSuite {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", DATABASE::url);
-        registry.add("spring.datasource.username", DATABASE::user);
-        registry.add("spring.datasource.password", DATABASE::password);
+        DATABASE.addTo(registry);
     }
 }

@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
@@ -72,6 +74,13 @@ public final class PostgresDatabase {
 
     public String password() {
         return "";
+    }
+
+    /** Points the bridge under test at this database. */
+    public void addTo(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", this::url);
+        registry.add("spring.datasource.username", this::user);
+        registry.add("spring.datasource.password", this::password);
     }
 
     public DataSource dataSource() {
